@@ -1,0 +1,185 @@
+package org.ctims.platform.securedapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import org.ctims.testing.RealInfrastructure;
+import org.ctims.testing.security.TestTokens;
+import org.ctims.testing.security.TestTokens.TokenSpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest(classes = SecuredTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"ctims.service.schema=things", "ctims.http.max-body-size=2KB"})
+@RealInfrastructure
+class SecurityAndProblemDetailsIntegrationTests {
+
+    private static final TestTokens tokens = TestTokens.start();
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JsonMapper json;
+
+    @DynamicPropertySource
+    static void issuer(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", tokens::issuer);
+    }
+
+    @AfterAll
+    static void stopIssuer() {
+        tokens.close();
+    }
+
+    @Test
+    void aRequestWithoutATokenIsRefusedWithProblemDetails() throws Exception {
+        HttpResponse<String> response = get("/things/me", null);
+
+        assertProblem(response, 401, "urn:ctims:problem:unauthenticated");
+    }
+
+    @Test
+    void aTeacherTokenIsReadIntoTheCurrentUser() throws Exception {
+        HttpResponse<String> response = get("/things/me", tokens.teacher("700001", "10001"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.get("username").asString()).isEqualTo("teacher-700001");
+        assertThat(body.get("roles").toString()).contains("TEACHER");
+        assertThat(body.get("pids").toString()).isEqualTo("[\"10001\"]");
+        assertThat(body.get("staffId").asString()).isEqualTo("700001");
+    }
+
+    @Test
+    void tokensThatAreForgedExpiredForeignOrForAnotherAudienceAreAllRefused() throws Exception {
+        List<String> bad = List.of(
+                tokens.signedByAnotherKey("state-admin"),
+                tokens.token(TokenSpec.person("late", List.of("teacher"), List.of("10001"), null)
+                        .withLifetime(Duration.ofMinutes(-5))),
+                tokens.token(TokenSpec.person("elsewhere", List.of("teacher"), List.of("10001"), null)
+                        .withIssuer("http://127.0.0.1:1/realms/other")),
+                tokens.token(TokenSpec.person("wrong-aud", List.of("teacher"), List.of("10001"), null)
+                        .withAudience("some-other-api")),
+                "not-a-jwt");
+
+        for (String token : bad) {
+            assertProblem(get("/things/me", token), 401, "urn:ctims:problem:unauthenticated");
+        }
+    }
+
+    @Test
+    void anotherSchoolsDataIsForbidden() throws Exception {
+        assertThat(get("/things/schools/10001", tokens.teacher("700001", "10001")).statusCode()).isEqualTo(200);
+
+        assertProblem(get("/things/schools/10002", tokens.teacher("700001", "10001")), 403,
+                "urn:ctims:problem:organization-not-in-scope");
+        assertThat(get("/things/schools/10002", tokens.stateAdmin()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aRoleCheckRefusesOtherRoles() throws Exception {
+        assertProblem(get("/things/statewide", tokens.teacher("700001", "10001")), 403, "urn:ctims:problem:forbidden");
+        assertThat(get("/things/statewide", tokens.stateAdmin()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void invalidFieldsAreListedOneByOne() throws Exception {
+        HttpResponse<String> response = post("/things", "{\"name\":\"\",\"count\":11}", "application/json");
+
+        JsonNode problem = assertProblem(response, 400, "urn:ctims:problem:validation");
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("name", "count");
+    }
+
+    @Test
+    void malformedJsonAndWrongTypesAreBadRequestsThatRevealNoInternals() throws Exception {
+        assertProblem(post("/things", "{\"name\":", "application/json"), 400, "urn:ctims:problem:malformed-request");
+
+        HttpResponse<String> wrongType = post("/things", "{\"name\":\"ok\",\"count\":\"many\"}", "application/json");
+        JsonNode problem = assertProblem(wrongType, 400, "urn:ctims:problem:malformed-request");
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("count");
+        assertThat(wrongType.body()).doesNotContain("tools.jackson").doesNotContain("Exception");
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
+        String big = "{\"name\":\"" + "x".repeat(5000) + "\",\"count\":1}";
+
+        assertProblem(post("/things", big, "application/json"), 413, "urn:ctims:problem:payload-too-large");
+    }
+
+    @Test
+    void anUnsupportedMediaTypeIsNamed() throws Exception {
+        assertProblem(post("/things", "name=x", "text/plain"), 415, "urn:ctims:problem:unsupported-media-type");
+    }
+
+    @Test
+    void anUnknownPathIsAProblemToo() throws Exception {
+        assertProblem(get("/nothing/here", tokens.stateAdmin()), 404, "urn:ctims:problem:not-found");
+    }
+
+    @Test
+    void aConflictKeepsItsOwnType() throws Exception {
+        assertProblem(get("/things/conflict", tokens.stateAdmin()), 409, "urn:ctims:problem:stale-version");
+    }
+
+    @Test
+    void anUnexpectedErrorShowsAnIncidentIdButNoInternals() throws Exception {
+        HttpResponse<String> response = get("/things/broken", tokens.stateAdmin());
+
+        JsonNode problem = assertProblem(response, 500, "urn:ctims:problem:internal");
+        assertThat(problem.get("incident").asString()).isNotBlank();
+        assertThat(response.body()).doesNotContainIgnoringCase("select").doesNotContain("IllegalStateException")
+                .doesNotContain("at org.");
+    }
+
+    @Test
+    void healthProbesAnswerWithoutAToken() throws Exception {
+        assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/readiness", null).body()).contains("UP");
+        assertThat(get("/v3/api-docs", null).statusCode()).isEqualTo(200);
+    }
+
+    private JsonNode assertProblem(HttpResponse<String> response, int status, String type) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                contentType -> assertThat(contentType).startsWith("application/problem+json"));
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("type").asString()).isEqualTo(type);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        return problem;
+    }
+
+    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body, String contentType)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + tokens.teacher("700001", "10001"))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
