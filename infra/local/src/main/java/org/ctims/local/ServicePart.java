@@ -1,0 +1,82 @@
+package org.ctims.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarFile;
+
+/** A Spring Boot service (or the gateway) run as {@code java -jar}, ready when its readiness probe says UP. */
+final class ServicePart implements Part {
+
+    private final StackConfig config;
+    private final String module;
+    private final int port;
+    private ChildProcess process;
+
+    ServicePart(StackConfig config, String module, int port) {
+        this.config = config;
+        this.module = module;
+        this.port = port;
+    }
+
+    @Override
+    public String name() {
+        return module;
+    }
+
+    /** False (with the reason logged) when the module has no runnable jar yet: the stack then runs without it. */
+    boolean runnable() {
+        Path jar = config.jarOf(module);
+        if (!Files.isRegularFile(jar)) {
+            Log.info(module + ": no jar at " + jar + " yet, skipped");
+            return false;
+        }
+        try (JarFile file = new JarFile(jar.toFile())) {
+            if (file.getManifest() == null || file.getManifest().getMainAttributes().getValue("Main-Class") == null) {
+                Log.info(module + ": " + jar.getFileName() + " is not an executable jar yet, skipped");
+                return false;
+            }
+        } catch (IOException e) {
+            Log.info(module + ": " + jar + " is unreadable (" + e.getMessage() + "), skipped");
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public List<Integer> portsNeeded() {
+        return List.of(port);
+    }
+
+    @Override
+    public void launch() {
+        List<String> command = new ArrayList<>();
+        command.add(config.java().toString());
+        command.addAll(config.serviceJvmOptions());
+        command.addAll(List.of("-jar", config.jarOf(module).toString()));
+        var env = new java.util.HashMap<>(config.serviceEnvironment());
+        env.put("SERVER_PORT", String.valueOf(port));
+        process = ChildProcess.start(module, command, env, config.runDir(), config.logDir().resolve(module + ".log"));
+    }
+
+    @Override
+    public void awaitReady() {
+        String readiness = "http://" + config.host() + ":" + port + "/actuator/health/readiness";
+        process.awaitReady(Duration.ofSeconds(150), () -> Net.answers(readiness, "UP"));
+    }
+
+    @Override
+    public void stop() {
+        if (process != null) {
+            process.stop();
+        }
+    }
+
+    @Override
+    public List<ProcessHandle> processes() {
+        return process == null ? List.of() : List.of(process.handle());
+    }
+}
