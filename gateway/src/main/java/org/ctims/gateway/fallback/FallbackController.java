@@ -1,0 +1,58 @@
+package org.ctims.gateway.fallback;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+import org.ctims.gateway.problem.Problems;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Where a route's circuit breaker forwards when its service is down, slow or switched off by the
+ * breaker. The answer says whether the request may have been carried out: a refused connection or
+ * an open breaker changed nothing, a timeout may have.
+ */
+@RestController
+class FallbackController {
+
+    private static final Map<String, String> SERVICES = Map.of(
+            "roster", "The roster service",
+            "followups", "The follow-up service",
+            "certifications", "The certification service",
+            "reports", "The report service");
+
+    // No method restriction: the forward keeps the original method (GET, POST, PUT, ...).
+    @RequestMapping("/fallback/{route}")
+    ResponseEntity<ProblemDetail> fallback(@PathVariable String route, ServerWebExchange exchange) {
+        String service = SERVICES.getOrDefault(route, "A CTIMS service");
+        Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        ProblemDetail problem = cause instanceof TimeoutException
+                ? Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-timeout", "Service did not answer in time",
+                        service + " did not answer in time. If you were saving something, reload to check"
+                                + " whether it was saved before trying again.")
+                : Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+                        service + " is not available right now; nothing was changed by this request."
+                                + " Please try again in a few minutes.");
+        problem.setProperty("service", route);
+        problem.setInstance(originalPath(exchange));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "30")
+                .body(problem);
+    }
+
+    // The forward replaced the path with /fallback/...; the caller wants to see what they asked for.
+    private static URI originalPath(ServerWebExchange exchange) {
+        Set<URI> originals = exchange.getAttributeOrDefault(ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR, Set.of());
+        return originals.stream().findFirst()
+                .map(uri -> URI.create(uri.getRawPath()))
+                .orElse(URI.create(exchange.getRequest().getPath().value()));
+    }
+}

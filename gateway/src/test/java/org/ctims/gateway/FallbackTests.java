@@ -1,0 +1,61 @@
+package org.ctims.gateway;
+
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@SpringBootTest
+@Import(GatewayTestSupport.KnownTokens.class)
+class FallbackTests {
+
+    @Autowired
+    ApplicationContext context;
+
+    WebTestClient client;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        GatewayTestSupport.routeEveryServiceToAClosedPort(registry);
+    }
+
+    @BeforeEach
+    void setUp() {
+        client = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + GatewayTestSupport.TEACHER_TOKEN)
+                .build();
+    }
+
+    @Test
+    void aServiceThatIsDownGivesA503ProblemSayingNothingChanged() {
+        client.get().uri("/api/roster/organizations").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists("Retry-After")
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(503)
+                .jsonPath("$.type").isEqualTo("https://ctims.org/problems/service-unavailable")
+                .jsonPath("$.service").isEqualTo("roster")
+                .jsonPath("$.instance").isEqualTo("/api/roster/organizations")
+                .jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
+                        .contains("roster service is not available", "nothing was changed"));
+    }
+
+    @Test
+    void everyServiceRouteHasItsOwnFallback() {
+        for (String route : new String[] {"followups", "certifications", "reports"}) {
+            client.get().uri("/api/" + route + "/anything").exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectBody().jsonPath("$.service").isEqualTo(route);
+        }
+    }
+}
