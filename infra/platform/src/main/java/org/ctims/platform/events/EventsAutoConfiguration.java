@@ -1,0 +1,80 @@
+package org.ctims.platform.events;
+
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The events part of the platform: {@link Outbox} and {@link Inbox} wherever there is a
+ * {@link DataSource}, and the outbox relay where Spring Cloud Stream's {@link StreamBridge} is
+ * present too ({@code ctims.outbox.relay-enabled=false} turns the relay off on an instance).
+ * Tables come from {@code classpath:db/platform} (Flyway, versions below 1).
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        "org.springframework.cloud.stream.function.FunctionConfiguration",
+        "io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration" })
+@ConditionalOnClass(JdbcTemplate.class)
+@ConditionalOnBean(DataSource.class)
+@EnableConfigurationProperties(OutboxProperties.class)
+public class EventsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Outbox outbox(DataSource dataSource, ObjectProvider<JsonMapper> jsonMapper, Environment environment) {
+        return new Outbox(new JdbcTemplate(dataSource), jsonMapper.getIfAvailable(JsonMapper::shared),
+                environment.getProperty("ctims.events.source", "/ctims/" + environment.getProperty("spring.application.name", "unnamed")));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Inbox inbox(DataSource dataSource) {
+        return new Inbox(new JdbcTemplate(dataSource));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(StreamBridge.class)
+    @ConditionalOnBean({ StreamBridge.class, PlatformTransactionManager.class })
+    @ConditionalOnBooleanProperty(name = "ctims.outbox.relay-enabled", matchIfMissing = true)
+    static class Relay {
+
+        @Bean
+        OutboxRelay outboxRelay(DataSource dataSource, PlatformTransactionManager transactionManager, StreamBridge streamBridge,
+                ObjectProvider<CircuitBreakerRegistry> registry, OutboxProperties properties) {
+            // Used when resilience4j.circuitbreaker.instances.outbox-relay is not configured.
+            CircuitBreakerConfig defaults = CircuitBreakerConfig.custom()
+                    .slidingWindowSize(4)
+                    .minimumNumberOfCalls(2)
+                    .failureRateThreshold(50)
+                    .waitDurationInOpenState(Duration.ofSeconds(5))
+                    .permittedNumberOfCallsInHalfOpenState(1)
+                    .build();
+            CircuitBreaker circuitBreaker = registry.getIfAvailable(() -> CircuitBreakerRegistry.of(defaults))
+                    .circuitBreaker("outbox-relay", defaults);
+            return new OutboxRelay(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager), streamBridge,
+                    circuitBreaker, properties);
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package org.ctims.platform.events;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.common.errors.RetriableException;
+
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.cloud.stream.provisioning.ProvisioningException;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.integration.MessageDispatchingException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves committed outbox rows to Kafka, oldest first, and deletes each row only after the broker
+ * acknowledged it (the binder runs with {@code producer.sync=true}, so a send returns only then).
+ *
+ * <p>Order and failures. After a failed send, no later row with the same destination and key is
+ * sent in that run, so an event never overtakes an earlier one of its key. What happens next
+ * depends on the {@link Failure}: while the broker is away the run stops and the rows are retried
+ * forever, with a circuit breaker ({@code outbox-relay}) pausing the relay instead of spinning; a
+ * destination whose binding is not ready is skipped and retried forever; a failure of the record
+ * itself counts an attempt, and after {@code ctims.outbox.max-attempts} the row is parked
+ * ({@code parked_at}, {@code last_error}) so other keys move on. A parked row keeps holding back
+ * every later row with its destination and key: order is never broken silently; an operator fixes
+ * the cause and un-parks it ({@code update outbox set parked_at = null, attempts = 0 where ...}).
+ *
+ * <p>One relay at a time per schema: a run holds a transaction-scoped PostgreSQL advisory lock, and
+ * instances that do not get it skip the run. If the commit after sending fails, the rows are sent
+ * again later: delivery is at least once and consumers de-duplicate.
+ */
+final class OutboxRelay implements SmartLifecycle {
+
+    private static final Log log = LogFactory.getLog(OutboxRelay.class);
+
+    /** First key of the advisory lock ("CT"); the second is the schema's hash. */
+    private static final int LOCK_CLASS = 0x4354;
+
+    private static final String NEXT_ROWS = """
+            select o.id, o.event_id, o.destination, o.event_key, o.event_type, o.source, o.subject,
+                   o.occurred_at, o.payload::text as payload, o.attempts
+            from outbox o
+            where o.parked_at is null
+              and not exists (select 1 from outbox p
+                              where p.parked_at is not null and p.destination = o.destination
+                                and p.event_key = o.event_key and p.id < o.id)
+            order by o.id
+            limit ?""";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final StreamBridge streamBridge;
+    private final CircuitBreaker circuitBreaker;
+    private final OutboxProperties properties;
+    private volatile ThreadPoolTaskScheduler scheduler;
+
+    OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, StreamBridge streamBridge,
+            CircuitBreaker circuitBreaker, OutboxProperties properties) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.streamBridge = streamBridge;
+        this.circuitBreaker = circuitBreaker;
+        this.properties = properties;
+    }
+
+    /** One relay run; returns the number of events delivered. */
+    int relay() {
+        if (!circuitBreaker.tryAcquirePermission()) {
+            return 0;
+        }
+        long start = System.nanoTime();
+        Outcome outcome;
+        try {
+            outcome = transactions.execute(status -> sendBatch());
+        }
+        catch (RuntimeException ex) {
+            circuitBreaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, ex);
+            throw ex;
+        }
+        if (outcome != null && outcome.sent() == 0 && outcome.transientFailure() != null) {
+            circuitBreaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, outcome.transientFailure());
+        }
+        else {
+            circuitBreaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+        return outcome == null ? 0 : outcome.sent();
+    }
+
+    private Outcome sendBatch() {
+        Boolean locked = jdbc.queryForObject("select pg_try_advisory_xact_lock(?, hashtext(current_schema()))",
+                Boolean.class, LOCK_CLASS);
+        if (!Boolean.TRUE.equals(locked)) {
+            return new Outcome(0, null);
+        }
+        List<Row> rows = jdbc.query(NEXT_ROWS, OutboxRelay::row, properties.batchSize());
+        List<Long> sent = new ArrayList<>(rows.size());
+        Set<String> skippedDestinations = new HashSet<>();
+        Set<List<String>> skippedKeys = new HashSet<>();
+        RuntimeException transientFailure = null;
+        for (Row row : rows) {
+            if (skippedDestinations.contains(row.destination()) || skippedKeys.contains(List.of(row.destination(), row.key()))) {
+                continue; // an earlier row of this key failed in this run: keep the order
+            }
+            try {
+                if (!streamBridge.send(row.destination(), message(row))) {
+                    throw new IllegalStateException("StreamBridge did not send to " + row.destination());
+                }
+                sent.add(row.id());
+            }
+            catch (RuntimeException ex) {
+                Failure failure = Failure.of(ex);
+                recordFailure(row, ex, failure);
+                if (failure == Failure.BROKER) {
+                    transientFailure = ex;
+                    break; // the broker is away or slow: the rest would fail the same way
+                }
+                if (failure == Failure.DESTINATION) {
+                    transientFailure = ex;
+                    skippedDestinations.add(row.destination());
+                }
+                else {
+                    skippedKeys.add(List.of(row.destination(), row.key()));
+                }
+            }
+        }
+        if (!sent.isEmpty()) {
+            jdbc.update("delete from outbox where id = any(?::bigint[])",
+                    sent.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")));
+        }
+        return new Outcome(sent.size(), transientFailure);
+    }
+
+    private void recordFailure(Row row, RuntimeException ex, Failure failure) {
+        boolean park = failure == Failure.RECORD && row.attempts() + 1 >= properties.maxAttempts();
+        String error = describe(ex);
+        jdbc.update("update outbox set attempts = attempts + 1, last_error = ?, parked_at = case when ? then now() end where id = ?",
+                error, park, row.id());
+        if (park) {
+            log.error("Parked outbox event " + row.eventId() + " for " + row.destination() + " (key " + row.key()
+                    + ") after " + (row.attempts() + 1) + " attempts; later events with this key wait for it: " + error);
+        }
+        else {
+            log.warn("Outbox event " + row.eventId() + " not delivered to " + row.destination() + ", will retry: " + error);
+        }
+    }
+
+    /** Why a send failed, which decides what the relay does next. */
+    enum Failure {
+        /** The broker or network is away or slow: retry forever, stop this run. */
+        BROKER,
+        /** The destination has no working binding yet (the binder retries it in the background, e.g.
+         *  while the broker is away): retry forever, skip this destination for this run. */
+        DESTINATION,
+        /** Something about this record (too large, not serializable): count attempts, then park. */
+        RECORD;
+
+        static Failure of(Throwable ex) {
+            for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+                if (cause instanceof RetriableException || cause instanceof java.util.concurrent.TimeoutException
+                        || cause instanceof InterruptedException || cause instanceof java.net.ConnectException) {
+                    return BROKER;
+                }
+                if (cause instanceof MessageDispatchingException || cause instanceof ProvisioningException) {
+                    return DESTINATION;
+                }
+            }
+            return RECORD;
+        }
+    }
+
+    private static Message<byte[]> message(Row row) {
+        MessageBuilder<byte[]> builder = MessageBuilder.withPayload(row.payload().getBytes(StandardCharsets.UTF_8))
+                .setHeader(KafkaHeaders.KEY, row.key().getBytes(StandardCharsets.UTF_8))
+                .setHeader(CloudEvents.ID, row.eventId())
+                .setHeader(CloudEvents.TYPE, row.type())
+                .setHeader(CloudEvents.SOURCE, row.source())
+                .setHeader(CloudEvents.TIME, row.time().atOffset(ZoneOffset.UTC).toString())
+                .setHeader(CloudEvents.SPECVERSION, "1.0")
+                .setHeader(MessageHeaders.CONTENT_TYPE, "application/json");
+        if (row.subject() != null) {
+            builder.setHeader(CloudEvents.SUBJECT, row.subject());
+        }
+        return builder.build();
+    }
+
+    private static String describe(Throwable ex) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable cause = ex; cause != null && text.length() < 2000; cause = cause.getCause()) {
+            text.append(text.isEmpty() ? "" : " <- ").append(cause.getClass().getName()).append(": ").append(cause.getMessage());
+        }
+        return text.toString();
+    }
+
+    private static Row row(ResultSet rs, int index) throws SQLException {
+        return new Row(rs.getLong("id"), rs.getString("event_id"), rs.getString("destination"), rs.getString("event_key"),
+                rs.getString("event_type"), rs.getString("source"), rs.getString("subject"),
+                rs.getTimestamp("occurred_at").toInstant(), rs.getString("payload"), rs.getInt("attempts"));
+    }
+
+    private void runSafely() {
+        try {
+            // Drain a backlog without waiting a poll interval between full batches.
+            while (isRunning() && relay() == properties.batchSize()) {
+                log.debug("Outbox relay sent a full batch; continuing");
+            }
+        }
+        catch (RuntimeException ex) {
+            log.warn("Outbox relay run failed; will retry: " + ex);
+        }
+    }
+
+    @Override
+    public void start() {
+        ThreadPoolTaskScheduler started = new ThreadPoolTaskScheduler();
+        started.setThreadNamePrefix("outbox-relay-");
+        started.setWaitForTasksToCompleteOnShutdown(true);
+        started.setAwaitTerminationSeconds(30);
+        started.initialize();
+        started.scheduleWithFixedDelay(this::runSafely, properties.pollInterval());
+        scheduler = started;
+    }
+
+    @Override
+    public void stop() {
+        ThreadPoolTaskScheduler running = scheduler;
+        scheduler = null;
+        if (running != null) {
+            running.shutdown();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return scheduler != null;
+    }
+
+    /** Stops before the bindings and the data source it uses (they have lower phases). */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+
+    private record Row(long id, String eventId, String destination, String key, String type, String source,
+            String subject, Instant time, String payload, int attempts) {
+    }
+
+    private record Outcome(int sent, RuntimeException transientFailure) {
+    }
+}
