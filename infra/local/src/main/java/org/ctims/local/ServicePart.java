@@ -3,6 +3,7 @@ package org.ctims.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,10 +57,29 @@ final class ServicePart implements Part {
         List<String> command = new ArrayList<>();
         command.add(config.java().toString());
         command.addAll(config.serviceJvmOptions());
-        command.addAll(List.of("-jar", config.jarOf(module).toString()));
+        command.addAll(List.of("-jar", privateCopyOfJar().toString()));
         var env = new java.util.HashMap<>(config.serviceEnvironment());
         env.put("SERVER_PORT", String.valueOf(port));
         process = ChildProcess.start(module, command, env, config.runDir(), config.logDir().resolve(module + ".log"));
+    }
+
+    /**
+     * The jar copied into the run folder: the checkout is shared with builds, and a running JVM whose
+     * jar is rebuilt under it fails with NoClassDefFoundError.
+     */
+    private Path privateCopyOfJar() {
+        Path source = config.jarOf(module);
+        Path copy = config.runDir().resolve("jars").resolve(source.getFileName());
+        try {
+            Files.createDirectories(copy.getParent());
+            if (!Files.exists(copy) || Files.size(copy) != Files.size(source)
+                    || !Files.getLastModifiedTime(copy).equals(Files.getLastModifiedTime(source))) {
+                Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new StackException(module + ": cannot copy " + source + " to " + copy + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

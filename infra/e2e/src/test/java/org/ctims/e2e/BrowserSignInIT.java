@@ -1,0 +1,91 @@
+package org.ctims.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import org.ctims.local.StackConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** A teacher signs in through Keycloak's login page in a real browser, and signs out again. */
+@ExtendWith(RunningStack.class)
+class BrowserSignInIT {
+
+    private static final Duration PAGE_WAIT = Duration.ofSeconds(30);
+
+    private final StackConfig stack;
+    private ChromeDriver browser;
+
+    BrowserSignInIT(StackConfig stack) {
+        this.stack = stack;
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void teacherSignsInAndSeesTheirNameSchoolAndRoles() {
+        signIn("teacher-a", "teacher-a");
+
+        await().atMost(PAGE_WAIT).untilAsserted(() -> {
+            assertThat(browser.findElement(By.id("user-name")).getText()).isEqualTo("Alice Adams");
+            assertThat(browser.findElement(By.id("schools")).getText()).contains("10001");
+        });
+
+        Object body = browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/api/me', {headers: {Accept: 'application/json'}})
+                  .then(r => r.text().then(t => done(r.status + ' ' + t)))
+                  .catch(e => done('error ' + e));
+                """);
+        String response = String.valueOf(body);
+        assertThat(response).startsWith("200 ");
+        String json = response.substring(4);
+        assertThat(JsonPath.<List<String>>read(json, "$.roles")).containsExactly("teacher");
+        assertThat(JsonPath.<List<String>>read(json, "$.organizations[*].pid")).containsExactly("10001");
+        assertThat(JsonPath.<String>read(json, "$.username")).isEqualTo("teacher-a");
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        signIn("teacher-a", "teacher-a");
+        await().atMost(PAGE_WAIT).until(() -> browser.findElement(By.id("user-name")).getText().equals("Alice Adams"));
+
+        browser.findElement(By.id("sign-out-button")).click();
+        // Keycloak ends its session and sends the browser back to the gateway, which asks for a login again
+        await().atMost(PAGE_WAIT).until(this::onLoginPage);
+
+        browser.get(stack.gatewayUrl() + "/");
+        await().atMost(PAGE_WAIT).until(this::onLoginPage);
+    }
+
+    private void signIn(String username, String password) {
+        browser.get(stack.gatewayUrl() + "/");
+        await().atMost(PAGE_WAIT).until(this::onLoginPage);
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("kc-login")).click();
+        await().atMost(PAGE_WAIT).until(() -> browser.getCurrentUrl().startsWith(stack.gatewayUrl() + "/"));
+    }
+
+    private boolean onLoginPage() {
+        return browser.getCurrentUrl().startsWith(stack.issuerUri() + "/protocol/openid-connect/auth")
+                && !browser.findElements(By.id("kc-login")).isEmpty();
+    }
+}
