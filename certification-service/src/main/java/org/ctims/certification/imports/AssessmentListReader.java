@@ -1,0 +1,316 @@
+package org.ctims.certification.imports;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.SharedStrings;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.ctims.certification.catalog.ListedAssessment;
+import org.ctims.certification.catalog.Text;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+
+/**
+ * Reads an Approved Assessment List from an .xlsx file in streaming mode (POI's SAX event API),
+ * so a 50,000-row list needs no more heap than its valid rows. The first sheet with a header row
+ * (within its first {@value #HEADER_SEARCH_ROWS} rows) naming at least the number and name
+ * columns is the list; columns are found by header text in any order and extra columns are
+ * ignored. Cells are cleaned (surrounding and repeated spaces), blank rows skipped, and numbers
+ * read the same whether stored as numbers or as text.
+ *
+ * <p>POI's zip-bomb guard ({@code ZipSecureFile}: an entry expanding more than 100 times its
+ * compressed size) stays at its default; the upload size limit and {@code maxRows} bound the rest.
+ */
+final class AssessmentListReader {
+
+    static final int HEADER_SEARCH_ROWS = 20;
+    static final int MAX_NUMBER = 20;
+    static final int MAX_NAME = 300;
+    static final int MAX_VENDOR = 300;
+    static final int MAX_NOTES = 2000;
+    private static final Pattern NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.\\-]*");
+    private static final Pattern GROUPED_DIGITS = Pattern.compile("\\d{1,3}(,\\d{3})+");
+
+    private final int maxRows;
+    private final int maxReportedErrors;
+
+    AssessmentListReader(int maxRows, int maxReportedErrors) {
+        this.maxRows = maxRows;
+        this.maxReportedErrors = maxReportedErrors;
+    }
+
+    /**
+     * @throws UnsupportedFileException if the file is not an .xlsx workbook
+     * @throws UnreadableWorkbookException if it is encrypted, corrupt or a zip bomb
+     */
+    ParsedList read(Path file, ClusterResolver clusters) {
+        checkFormat(file);
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader reader;
+            try {
+                reader = new XSSFReader(pkg);
+            }
+            catch (RuntimeException | org.apache.poi.openxml4j.exceptions.OpenXML4JException e) {
+                throw new UnsupportedFileException("The file is an Office document but not an Excel workbook.");
+            }
+            SharedStrings strings = reader.getSharedStringsTable();
+            StylesTable styles = reader.getStylesTable();
+            XSSFReader.SheetIterator sheets = reader.getSheetIterator();
+            while (sheets.hasNext()) {
+                Sheet sheet = new Sheet(clusters);
+                try (InputStream data = sheets.next()) {
+                    parse(data, styles, strings, sheet);
+                }
+                catch (Stop stop) {
+                    // the sheet ended early: no header in it, or too many rows
+                }
+                if (sheet.header != null) {
+                    return sheet.result();
+                }
+            }
+            return noHeader();
+        }
+        catch (UnsupportedFileException | UnreadableWorkbookException e) {
+            throw e;
+        }
+        catch (Exception e) {
+            throw unreadable(e);
+        }
+    }
+
+    private static void parse(InputStream data, StylesTable styles, SharedStrings strings, Sheet sheet)
+            throws IOException, SAXException, javax.xml.parsers.ParserConfigurationException {
+        XMLReader parser = XMLHelper.newXMLReader();
+        parser.setContentHandler(new XSSFSheetXMLHandler(styles, strings, sheet, new DataFormatter(Locale.US), false));
+        parser.parse(new InputSource(data));
+    }
+
+    private static void checkFormat(Path file) {
+        FileMagic magic;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            magic = FileMagic.valueOf(in);
+        }
+        catch (IOException e) {
+            throw UnreadableWorkbookException.corrupt();
+        }
+        if (magic == FileMagic.OOXML) {
+            return;
+        }
+        if (magic == FileMagic.OLE2) {
+            // an encrypted .xlsx is an OLE2 container holding EncryptionInfo; otherwise an old .xls
+            try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+                if (fs.getRoot().hasEntry("EncryptionInfo")) {
+                    throw UnreadableWorkbookException.encrypted();
+                }
+            }
+            catch (IOException | RuntimeException e) {
+                if (e instanceof UnreadableWorkbookException unreadable) {
+                    throw unreadable;
+                }
+                throw UnreadableWorkbookException.corrupt();
+            }
+            throw new UnsupportedFileException("The file is an old-style .xls workbook. Save it as .xlsx and upload it again.");
+        }
+        throw new UnsupportedFileException("The file is not an Excel workbook (.xlsx).");
+    }
+
+    private static UnreadableWorkbookException unreadable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && message.toLowerCase(Locale.ROOT).contains("zip bomb")) {
+                return UnreadableWorkbookException.zipBomb();
+            }
+        }
+        return UnreadableWorkbookException.corrupt();
+    }
+
+    private ParsedList noHeader() {
+        return new ParsedList(0, List.of(), List.of(new RowError(0, ImportColumn.NUMBER.displayName(),
+                "No header row found: the list needs columns named like Assessment Number, Assessment Name and Career Cluster "
+                        + "within the first " + HEADER_SEARCH_ROWS + " rows of a sheet.")), 1);
+    }
+
+    /** Thrown from the SAX handler to stop reading a sheet. */
+    private static final class Stop extends RuntimeException {
+        Stop() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Collects one sheet's rows. */
+    private final class Sheet implements XSSFSheetXMLHandler.SheetContentsHandler {
+
+        private final ClusterResolver clusters;
+        private final Map<Integer, String> cells = new TreeMap<>();
+        private final List<ListedAssessment> assessments = new ArrayList<>();
+        private final List<RowError> errors = new ArrayList<>();
+        private final Map<String, Integer> rowOfNumber = new HashMap<>();
+        private Map<ImportColumn, Integer> header;
+        private Map<ImportColumn, String> headerText;
+        private int rowsSeen;
+        private int rowsRead;
+        private int errorCount;
+
+        Sheet(ClusterResolver clusters) {
+            this.clusters = clusters;
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            cells.clear();
+        }
+
+        @Override
+        public void cell(String reference, String formattedValue, XSSFComment comment) {
+            if (reference == null) {
+                return;
+            }
+            String value = Text.clean(formattedValue);
+            if (value != null) {
+                cells.put((int) new CellReference(reference).getCol(), value);
+            }
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            rowsSeen++;
+            if (header == null) {
+                findHeader();
+                if (header == null && rowsSeen >= HEADER_SEARCH_ROWS) {
+                    throw new Stop();
+                }
+                return;
+            }
+            if (cells.isEmpty()) {
+                return;
+            }
+            rowsRead++;
+            if (rowsRead > maxRows) {
+                rowsRead--;
+                error(0, ImportColumn.NUMBER, "The list has more than " + maxRows + " rows; split it or ask for a higher limit.");
+                throw new Stop();
+            }
+            row(rowNum + 1);
+        }
+
+        private void findHeader() {
+            Map<ImportColumn, Integer> found = new EnumMap<>(ImportColumn.class);
+            Map<ImportColumn, String> texts = new EnumMap<>(ImportColumn.class);
+            cells.forEach((column, text) -> {
+                ImportColumn kind = ImportColumn.of(text);
+                if (kind != null && !found.containsKey(kind)) {
+                    found.put(kind, column);
+                    texts.put(kind, text);
+                }
+            });
+            if (!found.containsKey(ImportColumn.NUMBER) || !found.containsKey(ImportColumn.NAME)) {
+                return;
+            }
+            header = found;
+            headerText = texts;
+            for (ImportColumn column : ImportColumn.values()) {
+                if (column.required() && !found.containsKey(column)) {
+                    error(0, column, "The list has no " + column.displayName() + " column.");
+                }
+            }
+            if (errorCount > 0) {
+                throw new Stop();
+            }
+        }
+
+        private void row(int row) {
+            int before = errorCount;
+            String number = value(ImportColumn.NUMBER);
+            if (number != null && GROUPED_DIGITS.matcher(number).matches()) {
+                number = number.replace(",", "");
+            }
+            if (number == null) {
+                error(row, ImportColumn.NUMBER, "The assessment number is missing.");
+            }
+            else if (number.length() > MAX_NUMBER) {
+                error(row, ImportColumn.NUMBER, "The assessment number is longer than " + MAX_NUMBER + " characters.");
+            }
+            else if (!NUMBER.matcher(number).matches()) {
+                error(row, ImportColumn.NUMBER, "The assessment number may contain only letters, digits, '.' and '-'.");
+            }
+            else if (rowOfNumber.containsKey(number)) {
+                error(row, ImportColumn.NUMBER, "Assessment number " + number + " is already on row " + rowOfNumber.get(number) + ".");
+            }
+            else {
+                rowOfNumber.put(number, row);
+            }
+            String name = value(ImportColumn.NAME);
+            if (name == null) {
+                error(row, ImportColumn.NAME, "The assessment name is missing.");
+            }
+            else if (name.length() > MAX_NAME) {
+                error(row, ImportColumn.NAME, "The assessment name is longer than " + MAX_NAME + " characters.");
+            }
+            String vendor = value(ImportColumn.VENDOR);
+            if (vendor != null && vendor.length() > MAX_VENDOR) {
+                error(row, ImportColumn.VENDOR, "The vendor is longer than " + MAX_VENDOR + " characters.");
+            }
+            String notes = value(ImportColumn.NOTES);
+            if (notes != null && notes.length() > MAX_NOTES) {
+                error(row, ImportColumn.NOTES, "The notes are longer than " + MAX_NOTES + " characters.");
+            }
+            List<String> codes = List.of();
+            String clusterCell = value(ImportColumn.CLUSTERS);
+            if (clusterCell == null) {
+                error(row, ImportColumn.CLUSTERS, "The career cluster is missing.");
+            }
+            else {
+                ClusterResolver.Resolution resolution = clusters.resolve(clusterCell);
+                for (String unknown : resolution.unknown()) {
+                    error(row, ImportColumn.CLUSTERS, "Unknown career cluster '" + unknown + "' for this school year.");
+                }
+                if (resolution.unknown().isEmpty() && resolution.codes().isEmpty()) {
+                    error(row, ImportColumn.CLUSTERS, "The career cluster is missing.");
+                }
+                codes = resolution.codes();
+            }
+            if (errorCount == before) {
+                assessments.add(new ListedAssessment(row, number, name, vendor, notes, codes));
+            }
+        }
+
+        private String value(ImportColumn column) {
+            Integer index = header.get(column);
+            return index == null ? null : cells.get(index);
+        }
+
+        private void error(int row, ImportColumn column, String reason) {
+            errorCount++;
+            if (errors.size() < maxReportedErrors) {
+                String name = headerText == null ? null : headerText.get(column);
+                errors.add(new RowError(row, name == null ? column.displayName() : name, reason));
+            }
+        }
+
+        ParsedList result() {
+            return new ParsedList(rowsRead, List.copyOf(assessments), List.copyOf(errors), errorCount);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package org.ctims.certification.testdata;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * Writes Approved Assessment List spreadsheets for tests with POI, so no binary fixture is
+ * committed: {@code AssessmentListWorkbook.standard().row(7503, "Early Childhood Education", "Pre-Pac", "ED").bytes()}.
+ * Strings become text cells, numbers numeric cells, null an absent cell.
+ */
+public final class AssessmentListWorkbook {
+
+    public static final String[] STANDARD_HEADER = {"Assessment Number", "Assessment Name", "Vendor / Credentialing Body",
+            "Career Cluster", "Notes"};
+
+    private final List<Object[]> rows = new ArrayList<>();
+    private final List<String> sheetsBefore = new ArrayList<>();
+    private String sheetName = "Approved Assessments";
+
+    private AssessmentListWorkbook() {
+    }
+
+    /** A list with the standard header in its first row. */
+    public static AssessmentListWorkbook standard() {
+        return empty().row((Object[]) STANDARD_HEADER);
+    }
+
+    /** A sheet with no rows at all: add the header yourself. */
+    public static AssessmentListWorkbook empty() {
+        return new AssessmentListWorkbook();
+    }
+
+    public AssessmentListWorkbook row(Object... cells) {
+        rows.add(cells);
+        return this;
+    }
+
+    public AssessmentListWorkbook blankRows(int count) {
+        for (int i = 0; i < count; i++) {
+            rows.add(new Object[0]);
+        }
+        return this;
+    }
+
+    /** An unrelated sheet before the list (e.g. instructions). */
+    public AssessmentListWorkbook sheetBefore(String name) {
+        sheetsBefore.add(name);
+        return this;
+    }
+
+    public AssessmentListWorkbook sheetName(String name) {
+        this.sheetName = name;
+        return this;
+    }
+
+    public byte[] bytes() {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
+            for (String name : sheetsBefore) {
+                Sheet sheet = workbook.createSheet(name);
+                sheet.createRow(0).createCell(0).setCellValue("Read me first: this sheet is not the list.");
+            }
+            Sheet sheet = workbook.createSheet(sheetName);
+            write(sheet);
+            return toBytes(workbook);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The same list as an old-style .xls workbook. */
+    public byte[] xlsBytes() {
+        try (HSSFWorkbook workbook = new HSSFWorkbook()) {
+            write(workbook.createSheet(sheetName));
+            return toBytes(workbook);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The list, encrypted with a password as Excel does. */
+    public byte[] encryptedBytes(String password) {
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            EncryptionInfo info = new EncryptionInfo(EncryptionMode.standard);
+            Encryptor encryptor = info.getEncryptor();
+            encryptor.confirmPassword(password);
+            try (OutputStream out = encryptor.getDataStream(fs)) {
+                out.write(bytes());
+            }
+            ByteArrayOutputStream result = new ByteArrayOutputStream();
+            fs.writeFilesystem(result);
+            return result.toByteArray();
+        }
+        catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A valid-looking .xlsx whose sheet expands to {@code megabytes} of blanks: a few dozen
+     * kilobytes on the wire, a zip bomb for a reader that is not guarded.
+     */
+    public static byte[] zipBomb(int megabytes) {
+        byte[] valid = standard().row(7503, "Early Childhood Education", "Pre-Pac", "ED").bytes();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            Path source = Files.createTempFile("valid", ".xlsx");
+            Files.write(source, valid);
+            try (ZipFile in = new ZipFile(source.toFile()); ZipOutputStream zip = new ZipOutputStream(out)) {
+                for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+                    zip.putNextEntry(new ZipEntry(entry.getName()));
+                    byte[] content;
+                    try (InputStream data = in.getInputStream(entry)) {
+                        content = data.readAllBytes();
+                    }
+                    if (entry.getName().startsWith("xl/worksheets/")) {
+                        String xml = new String(content, StandardCharsets.UTF_8);
+                        int end = xml.indexOf("</worksheet>");
+                        zip.write(xml.substring(0, end).getBytes(StandardCharsets.UTF_8));
+                        byte[] blanks = new byte[1024 * 1024];
+                        Arrays.fill(blanks, (byte) ' ');
+                        for (int i = 0; i < megabytes; i++) {
+                            zip.write(blanks);
+                        }
+                        zip.write(xml.substring(end).getBytes(StandardCharsets.UTF_8));
+                    }
+                    else {
+                        zip.write(content);
+                    }
+                    zip.closeEntry();
+                }
+            }
+            finally {
+                Files.delete(source);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A file that starts like an .xlsx (a zip) but is cut off. */
+    public static byte[] truncated() {
+        byte[] valid = standard().row(7503, "Early Childhood Education", "Pre-Pac", "ED").bytes();
+        return Arrays.copyOf(valid, valid.length / 2);
+    }
+
+    private void write(Sheet sheet) {
+        int index = 0;
+        for (Object[] cells : rows) {
+            Row row = sheet.createRow(index++);
+            for (int c = 0; c < cells.length; c++) {
+                Object value = cells[c];
+                if (value instanceof Number number) {
+                    row.createCell(c).setCellValue(number.doubleValue());
+                }
+                else if (value != null) {
+                    row.createCell(c).setCellValue(value.toString());
+                }
+            }
+        }
+    }
+
+    private static byte[] toBytes(Workbook workbook) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        workbook.write(out);
+        return out.toByteArray();
+    }
+}
