@@ -76,6 +76,11 @@ public final class OneRosterRecords {
                 .ref("user", userSourcedId, "user").ref("class", classSourcedId, "class").ref("school", schoolSourcedId, "org");
     }
 
+    /** Any record type, e.g. one CTIMS does not know. */
+    public static Builder record(String ceType, String sourcedId) {
+        return new Builder(ceType, sourcedId);
+    }
+
     private static ObjectNode role(String role, String orgSourcedId) {
         ObjectNode node = json.createObjectNode().put("roleType", "primary").put("role", role);
         node.set("org", guidRef(orgSourcedId, "org"));

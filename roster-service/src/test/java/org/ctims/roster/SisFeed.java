@@ -53,7 +53,7 @@ final class SisFeed implements AutoCloseable {
             message.headers().add("ce_type", bytes(ceType));
         }
         message.headers().add("ce_source", bytes(sis)).add("ce_specversion", bytes("1.0"))
-                .add("contentType", bytes("application/json"));
+                .add("content-type", bytes("application/json"));
         try {
             producer.send(message).get();
         } catch (InterruptedException e) {

@@ -1,0 +1,370 @@
+package org.ctims.roster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.ctims.roster.OneRosterRecords.cteClass;
+import static org.ctims.roster.OneRosterRecords.demographic;
+import static org.ctims.roster.OneRosterRecords.enrollment;
+import static org.ctims.roster.OneRosterRecords.school;
+import static org.ctims.roster.OneRosterRecords.schoolYear;
+import static org.ctims.roster.OneRosterRecords.student;
+import static org.ctims.roster.OneRosterRecords.teacher;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.ctims.testing.RealInfrastructure;
+import org.ctims.testing.service.ServiceStartupChecks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The roster service on the real database and broker, in one Spring context (one database, one
+ * topic suffix) shared by every nested group; each test uses its own SIS, so sourcedIds, STNs and
+ * PIDs never collide between tests.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ctims.roster.inbound-topic=sis.oneroster.v1${ctims.test.topic-suffix}",
+        "ctims.roster.enrollments-topic=roster.enrollments.v1${ctims.test.topic-suffix}",
+        "ctims.outbox.poll-interval=50ms",
+        "ctims.roster.pending-report-after=PT0S",
+        "logging.level.org.apache.kafka=warn",
+        "logging.level.org.springframework.cloud.stream=warn"})
+@RealInfrastructure
+class RosterServiceIntegrationTests extends ServiceStartupChecks {
+
+    static {
+        Awaitility.setDefaultTimeout(Duration.ofSeconds(30));
+        Awaitility.setDefaultPollInterval(Duration.ofMillis(100));
+    }
+
+    static final JsonMapper json = JsonMapper.shared();
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Value("${spring.cloud.stream.kafka.binder.brokers}")
+    String brokers;
+    @Value("${ctims.roster.inbound-topic}")
+    String inbound;
+    @Value("${ctims.roster.enrollments-topic}")
+    String enrollments;
+
+    SisFeed sis;
+
+    @Override
+    protected String schema() {
+        return "roster";
+    }
+
+    @Override
+    protected String apiPrefix() {
+        return "/api/roster";
+    }
+
+    @BeforeEach
+    void newSis() {
+        sis = new SisFeed(brokers, inbound, "/sis/test-" + UUID.randomUUID());
+    }
+
+    @AfterEach
+    void closeSis() {
+        sis.close();
+    }
+
+    /** A whole small roster of one SIS: a school, a year, a teacher, a student in a CTE class. */
+    final class Roster {
+        final String pid = String.valueOf(ThreadLocalRandom.current().nextInt(20_000, 99_999_999));
+        final String stn = String.format("%010d", ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+        final String staffId = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+
+        OneRosterRecords.Builder org() {
+            return school("org-1", pid, "Sample High School " + pid);
+        }
+
+        OneRosterRecords.Builder year() {
+            return schoolYear("sy-2019", 2019);
+        }
+
+        OneRosterRecords.Builder teacherUser() {
+            return teacher("t-1", staffId, "org-1");
+        }
+
+        OneRosterRecords.Builder studentUser() {
+            return student("u-1", stn, "org-1").with("givenName", "Jamie").with("familyName", "Rivera")
+                    .with("email", "jamie@students.example.org").grades("12");
+        }
+
+        OneRosterRecords.Builder demographics() {
+            return demographic("u-1", "2001-02-03", "female");
+        }
+
+        OneRosterRecords.Builder clazz() {
+            return cteClass("c-1", "org-1", "sy-2019", "Business and Marketing");
+        }
+
+        OneRosterRecords.Builder teaching() {
+            return enrollment("e-t1", "t-1", "c-1", "org-1", "teacher");
+        }
+
+        OneRosterRecords.Builder studentEnrollment() {
+            return enrollment("e-u1", "u-1", "c-1", "org-1", "student");
+        }
+
+        List<OneRosterRecords.Builder> all() {
+            return List.of(org(), year(), teacherUser(), studentUser(), demographics(), clazz(), teaching(), studentEnrollment());
+        }
+
+        void sendAll() {
+            sis.send(all().toArray(OneRosterRecords.Builder[]::new));
+        }
+
+        /** The stored canonical enrollment, empty while there is none. */
+        Map<String, Object> stored() {
+            return jdbc.queryForList("select * from enrollment where sis = ? and sourced_id = 'e-u1'", sis.sis()).stream()
+                    .findFirst().orElse(Map.of());
+        }
+
+        boolean isStored() {
+            return count("select count(*) from enrollment where sis = ? and sourced_id = 'e-u1'") == 1;
+        }
+
+        int count(String sql) {
+            return jdbc.queryForObject(sql, Integer.class, sis.sis());
+        }
+
+        /** The events published for this roster's student, once there are {@code expected} of them. */
+        List<ConsumerRecord<byte[], byte[]>> events(int expected) {
+            return KafkaTopics.readUntil(brokers, enrollments, r -> stn.equals(KafkaTopics.key(r)),
+                    records -> records.size() >= expected);
+        }
+
+        /** Waits until every event for this student left the outbox, then returns all of them. */
+        List<ConsumerRecord<byte[], byte[]>> settledEvents(int expected) {
+            await().until(() -> jdbc.queryForObject("select count(*) from outbox where event_key = ?", Integer.class, stn) == 0);
+            List<ConsumerRecord<byte[], byte[]>> events = events(expected);
+            assertThat(events).as("events for STN %s", stn).hasSize(expected);
+            return events;
+        }
+    }
+
+    static JsonNode payload(ConsumerRecord<byte[], byte[]> record) {
+        return json.readTree(new String(record.value(), StandardCharsets.UTF_8));
+    }
+
+    static String change(ConsumerRecord<byte[], byte[]> record) {
+        return payload(record).path("change").asString();
+    }
+
+    @Nested
+    class Ingestion {
+
+        @Test
+        void aCompleteRosterBecomesOnePublishedEnrollmentWithEveryMappedFact() {
+            Roster roster = new Roster();
+            roster.sendAll();
+
+            await().until(roster::isStored);
+            ConsumerRecord<byte[], byte[]> event = roster.settledEvents(1).get(0);
+            assertThat(KafkaTopics.key(event)).isEqualTo(roster.stn);
+            assertThat(KafkaTopics.header(event, "ce_type")).isEqualTo("ctims.roster.enrollment-recorded.v1");
+            assertThat(KafkaTopics.header(event, "ce_source")).isEqualTo("/ctims/roster-service");
+            assertThat(KafkaTopics.header(event, "ce_subject")).isEqualTo(roster.pid);
+            JsonNode payload = payload(event);
+            assertThat(EventSchemas.violations("ctims.roster.enrollment-recorded.v1", payload)).isEmpty();
+            assertThat(payload.path("change").asString()).isEqualTo("added");
+            assertThat(payload.path("schoolYear").asString()).isEqualTo("2018-2019");
+            assertThat(payload.path("division").asString()).isEqualTo("Business and Marketing");
+            JsonNode student = payload.path("student");
+            assertThat(student.path("stn").asString()).isEqualTo(roster.stn);
+            assertThat(student.path("givenName").asString()).isEqualTo("Jamie");
+            assertThat(student.path("familyName").asString()).isEqualTo("Rivera");
+            assertThat(student.path("birthDate").asString()).isEqualTo("2001-02-03");
+            assertThat(student.path("gender").asString()).isEqualTo("female");
+            assertThat(student.path("grade").asInt()).isEqualTo(12);
+            assertThat(student.path("email").asString()).isEqualTo("jamie@students.example.org");
+            assertThat(payload.path("organization").path("pid").asString()).isEqualTo(roster.pid);
+            assertThat(payload.path("organization").path("name").asString()).isEqualTo("Sample High School " + roster.pid);
+            assertThat(payload.path("teacher").path("staffId").asString()).isEqualTo(roster.staffId);
+            assertThat(payload.path("teacher").path("name").asString()).isEqualTo("Alice Adams");
+            assertThat(payload.path("source").path("sis").asString()).isEqualTo(sis.sis());
+            assertThat(payload.path("source").path("sourcedId").asString()).isEqualTo("e-u1");
+        }
+
+        @Test
+        void recordsArrivingBeforeWhatTheyReferToWaitAndAreAppliedWhenItArrives() {
+            Roster roster = new Roster();
+            List<OneRosterRecords.Builder> reversed = new java.util.ArrayList<>(roster.all());
+            java.util.Collections.reverse(reversed);
+            sis.send(reversed.get(0), reversed.get(1));   // the student's and the teacher's enrollments first
+
+            await().until(() -> roster.count("select count(*) from pending_enrollment where sis = ?") == 1);
+            assertThat(jdbc.queryForObject("select waiting_for from pending_enrollment where sis = ?", String.class, sis.sis()))
+                    .contains("user u-1", "class c-1");
+            assertThat(roster.isStored()).isFalse();
+
+            sis.send(reversed.subList(2, reversed.size()).toArray(OneRosterRecords.Builder[]::new));
+
+            await().until(roster::isStored);
+            assertThat(roster.count("select count(*) from pending_enrollment where sis = ?")).isZero();
+            List<ConsumerRecord<byte[], byte[]>> events = roster.settledEvents(1);
+            assertThat(change(events.get(0))).isEqualTo("added");
+            assertThat(payload(events.get(0)).path("student").path("birthDate").asString())
+                    .as("demographics were among the last to arrive").isEqualTo("2001-02-03");
+        }
+
+        @Test
+        void replayingTheSameRecordsOrRedeliveringThemChangesNothing() {
+            Roster roster = new Roster();
+            roster.sendAll();
+            await().until(roster::isStored);
+            String eventId = sis.send(roster.studentUser());
+
+            roster.sendAll();                                  // the SIS sends the same roster again
+            sis.redeliver(eventId, roster.studentUser());      // Kafka delivers one message twice
+            // A newer change behind them, on the same keys, shows the replay has been consumed.
+            sis.send(roster.studentUser().with("givenName", "Jay").modified(Instant.parse("2019-04-01T00:00:00Z")));
+
+            await().until(() -> "Jay".equals(roster.stored().get("given_name")));
+            List<ConsumerRecord<byte[], byte[]>> events = roster.settledEvents(2);
+            assertThat(events).extracting(RosterServiceIntegrationTests::change).containsExactly("added", "changed");
+            assertThat(payload(events.get(1)).path("student").path("givenName").asString()).isEqualTo("Jay");
+        }
+
+        @Test
+        void aNewerRecordWinsAndAnOlderOrEqualOneChangesNothing() {
+            Roster roster = new Roster();
+            roster.sendAll();
+            sis.send(roster.clazz().subjects("Health Science").modified(Instant.parse("2019-05-01T00:00:00Z")));
+            await().until(() -> "Health Science".equals(roster.stored().get("division")));
+
+            sis.send(roster.clazz().subjects("Agriculture").modified(Instant.parse("2019-04-01T00:00:00Z")),
+                    roster.clazz().subjects("Manufacturing").modified(Instant.parse("2019-05-01T00:00:00Z")),
+                    roster.studentUser().with("familyName", "Marker").modified(Instant.parse("2019-06-01T00:00:00Z")));
+
+            await().until(() -> "Marker".equals(roster.stored().get("family_name")));
+            assertThat(roster.stored().get("division")).isEqualTo("Health Science");
+            assertThat(roster.settledEvents(3)).extracting(RosterServiceIntegrationTests::change)
+                    .containsExactly("added", "changed", "changed");
+        }
+
+        @Test
+        void deletingTheEnrollmentPublishesItsRemovalAndAnOlderCopyDoesNotReviveIt() {
+            Roster roster = new Roster();
+            roster.sendAll();
+            await().until(roster::isStored);
+            sis.send(roster.studentEnrollment().deleted().modified(Instant.parse("2019-05-01T00:00:00Z")));
+
+            await().until(() -> !roster.isStored());
+            sis.send(roster.studentEnrollment());   // the older active copy, late
+            sis.send(roster.studentUser().with("givenName", "Marker").modified(Instant.parse("2019-06-01T00:00:00Z")));
+            await().until(() -> roster.count("select count(*) from roster_user where sis = ? and given_name = 'Marker'") == 1);
+
+            assertThat(roster.isStored()).isFalse();
+            List<ConsumerRecord<byte[], byte[]>> events = roster.settledEvents(2);
+            assertThat(events).extracting(RosterServiceIntegrationTests::change).containsExactly("added", "removed");
+            ConsumerRecord<byte[], byte[]> removed = events.get(1);
+            assertThat(KafkaTopics.header(removed, "ce_type")).isEqualTo("ctims.roster.enrollment-removed.v1");
+            assertThat(EventSchemas.violations("ctims.roster.enrollment-removed.v1", payload(removed))).isEmpty();
+            assertThat(payload(removed).path("enrollmentId").asString())
+                    .isEqualTo(payload(events.get(0)).path("enrollmentId").asString());
+        }
+
+        @Test
+        void deletingTheStudentRemovesTheirEnrollment() {
+            Roster roster = new Roster();
+            roster.sendAll();
+            await().until(roster::isStored);
+
+            sis.send(roster.studentUser().deleted().modified(Instant.parse("2019-05-01T00:00:00Z")));
+
+            await().until(() -> !roster.isStored());
+            assertThat(roster.settledEvents(2)).extracting(RosterServiceIntegrationTests::change).containsExactly("added", "removed");
+            assertThat(roster.count("select count(*) from pending_enrollment where sis = ?")).as("removed, not waiting").isZero();
+        }
+
+        @Test
+        void aChangedStnIsRetractedUnderTheOldKeyAndAddedUnderTheNew() {
+            Roster roster = new Roster();
+            roster.sendAll();
+            await().until(roster::isStored);
+            String newStn = "0" + roster.stn.substring(1, 9) + "7";
+
+            sis.send(student("u-1", newStn, "org-1").modified(Instant.parse("2019-05-01T00:00:00Z")));
+
+            await().until(() -> newStn.equals(roster.stored().get("stn")));
+            assertThat(roster.settledEvents(2)).extracting(RosterServiceIntegrationTests::change).containsExactly("added", "removed");
+            List<ConsumerRecord<byte[], byte[]>> underNewKey = KafkaTopics.readUntil(brokers, enrollments,
+                    r -> newStn.equals(KafkaTopics.key(r)), records -> !records.isEmpty());
+            assertThat(change(underNewKey.get(0))).isEqualTo("added");
+        }
+    }
+
+    @Nested
+    class InvalidRecords {
+
+        String deadLetters() {
+            return "error." + inbound + ".roster";
+        }
+
+        @Test
+        void eachInvalidRecordIsRejectedWithItsReasonOnTheDeadLetterTopicAndTheRecordsBehindItAreApplied() {
+            Roster roster = new Roster();
+            Map<String, OneRosterRecords.Builder> invalid = Map.of(
+                    "exactly 10 digits", student("u-9", "12345", "org-1"),
+                    "no sourcedId", school("x", "1", "X").without("sourcedId"),
+                    "not a possible date", demographic("u-1", "2001-02-30", "male"),
+                    "Unknown record type", OneRosterRecords.record("oneroster.lineItem", "li-1"));
+            invalid.values().forEach(sis::send);
+            String malformed = UUID.randomUUID().toString();
+            sis.send(malformed, "oneroster.user", "user:u-8", "{\"sourcedId\": \"u-8\", ".getBytes(StandardCharsets.UTF_8));
+            roster.sendAll();
+
+            await().until(roster::isStored);
+            await().until(() -> roster.count("select count(*) from rejected_record where sis = ?") == 5);
+            List<ConsumerRecord<byte[], byte[]>> dead = KafkaTopics.readUntil(brokers, deadLetters(),
+                    r -> sis.sis().equals(KafkaTopics.header(r, "ce_source")), records -> records.size() >= 5);
+            List<String> reasons = dead.stream().map(r -> KafkaTopics.header(r, "x-exception-message")).toList();
+            for (String reason : List.of("exactly 10 digits", "no sourcedId", "not a possible date", "Unknown record type",
+                    "Malformed JSON")) {
+                assertThat(reasons).as("dead letters").anySatisfy(r -> assertThat(r).contains(reason));
+                assertThat(jdbc.queryForObject("select count(*) from rejected_record where sis = ? and reason like ?",
+                        Integer.class, sis.sis(), "%" + reason + "%")).as(reason).isEqualTo(1);
+            }
+            assertThat(dead).anySatisfy(r -> {
+                assertThat(KafkaTopics.header(r, "ce_id")).isEqualTo(malformed);
+                assertThat(KafkaTopics.key(r)).isEqualTo("user:u-8");
+                assertThat(KafkaTopics.header(r, "x-original-topic")).isEqualTo(inbound);
+            });
+            assertThat(jdbc.queryForMap("select record_key, school_sourced_id, payload_excerpt from rejected_record where sis = ? and reason like '%10 digits%'",
+                    sis.sis())).containsEntry("record_key", "user:u-9").containsEntry("school_sourced_id", "org-1")
+                    .hasEntrySatisfying("payload_excerpt", excerpt -> assertThat((String) excerpt).contains("12345"));
+            assertThat(roster.count("select count(*) from roster_user where sis = ? and sourced_id = 'u-9'"))
+                    .as("a rejected record changes nothing").isZero();
+        }
+
+        @Test
+        void aRecordWithoutAnEventIdIsRejected() {
+            Roster roster = new Roster();
+            sis.send(null, "oneroster.org", "org:org-1", roster.org().bytes());
+            await().until(() -> roster.count("select count(*) from rejected_record where sis = ?") == 1);
+            assertThat(jdbc.queryForObject("select reason from rejected_record where sis = ?", String.class, sis.sis()))
+                    .contains("ce_id");
+            assertThat(roster.count("select count(*) from org where sis = ?")).isZero();
+        }
+    }
+}
