@@ -367,4 +367,105 @@ class RosterServiceIntegrationTests extends ServiceStartupChecks {
             assertThat(roster.count("select count(*) from org where sis = ?")).isZero();
         }
     }
+
+    String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    JsonNode getJson(String path, String token, int expectedStatus) throws Exception {
+        java.net.http.HttpResponse<String> response = get(path, token);
+        assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(expectedStatus);
+        return json.readTree(response.body());
+    }
+
+    @Nested
+    class Queries {
+
+        final String prefix = "Zq" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5);
+
+        @Test
+        void theOrganizationPickerFindsSchoolsByNamePrefixOrPidWithinTheCallersScope() throws Exception {
+            Roster a = new Roster();
+            Roster b = new Roster();
+            sis.send(school("org-a", a.pid, prefix + " Sample High"), school("org-b", b.pid, prefix.toUpperCase() + " Samuel Tech"),
+                    school("org-c", "7" + a.pid, "Elsewhere " + prefix));
+            await().until(() -> a.count("select count(*) from org where sis = ?") == 3);
+
+            JsonNode all = getJson("/api/roster/organizations?q=" + prefix.toLowerCase(), tokens.stateAdmin(), 200);
+            assertThat(all.findValuesAsString("pid")).containsExactly(a.pid, b.pid);
+            assertThat(all.get(0).path("name").asString()).isEqualTo(prefix + " Sample High");
+
+            JsonNode mine = getJson("/api/roster/organizations?q=" + prefix, tokens.teacher("700001", a.pid), 200);
+            assertThat(mine.findValuesAsString("pid")).containsExactly(a.pid);
+
+            JsonNode byPid = getJson("/api/roster/organizations?q=" + a.pid, tokens.schoolAdmin(a.pid), 200);
+            assertThat(byPid.findValuesAsString("pid")).contains(a.pid).doesNotContain("7" + a.pid);
+
+            assertThat(getJson("/api/roster/organizations?q=" + prefix, tokens.teacher("700002", "1"), 200)).isEmpty();
+            JsonNode problem = getJson("/api/roster/organizations?q=", tokens.stateAdmin(), 422);
+            assertThat(problem.path("type").asString()).isEqualTo("urn:ctims:problem:invalid-input");
+            assertThat(get("/api/roster/organizations?q=" + prefix, null).statusCode()).isEqualTo(401);
+        }
+
+        @Test
+        void rejectedRecordsAreVisibleToTheirSchoolAndStateStaffOnly() throws Exception {
+            Roster roster = new Roster();
+            sis.send(roster.org());
+            await().until(() -> roster.count("select count(*) from org where sis = ?") == 1);
+            sis.send(student("u-9", "12345", "org-1"));
+            await().until(() -> roster.count("select count(*) from rejected_record where sis = ?") == 1);
+
+            JsonNode own = getJson("/api/roster/rejections?school=" + roster.pid, tokens.schoolAdmin(roster.pid), 200);
+            assertThat(own).hasSize(1);
+            assertThat(own.get(0).path("reason").asString()).contains("exactly 10 digits");
+            assertThat(own.get(0).path("recordKey").asString()).isEqualTo("user:u-9");
+            assertThat(own.get(0).path("sis").asString()).isEqualTo(sis.sis());
+
+            JsonNode state = getJson("/api/roster/rejections?sis=" + encode(sis.sis()), tokens.stateAdmin(), 200);
+            assertThat(state).hasSize(1);
+
+            assertThat(getJson("/api/roster/rejections?school=" + roster.pid, tokens.schoolAdmin("1"), 403)
+                    .path("type").asString()).isEqualTo("urn:ctims:problem:organization-not-in-scope");
+            assertThat(getJson("/api/roster/rejections?sis=" + encode(sis.sis()), tokens.schoolAdmin("1"), 200)).isEmpty();
+            assertThat(get("/api/roster/rejections", tokens.teacher("700001", roster.pid)).statusCode()).isEqualTo(403);
+        }
+
+        @Test
+        void enrollmentsWaitingTooLongAreReportedWithWhatTheyWaitFor() throws Exception {
+            Roster roster = new Roster();
+            sis.send(roster.org(), roster.year(), roster.clazz(), roster.teacherUser(), roster.teaching(), roster.studentEnrollment());
+            await().until(() -> roster.count("select count(*) from pending_enrollment where sis = ?") == 1);
+
+            JsonNode unresolved = getJson("/api/roster/unresolved?sis=" + encode(sis.sis()), tokens.stateAdmin(), 200);
+            assertThat(unresolved).hasSize(1);
+            assertThat(unresolved.get(0).path("enrollmentSourcedId").asString()).isEqualTo("e-u1");
+            assertThat(unresolved.get(0).path("schoolPid").asString()).isEqualTo(roster.pid);
+            assertThat(unresolved.get(0).path("waitingFor").asString()).isEqualTo("user u-1");
+            assertThat(getJson("/api/roster/unresolved?school=" + roster.pid, tokens.schoolAdmin(roster.pid), 200)).hasSize(1);
+        }
+
+        @Test
+        void studentsOfAnOrganizationAndYearAreListedTeachersSeeOnlyTheirOwn() throws Exception {
+            Roster roster = new Roster();
+            roster.sendAll();
+            sis.send(teacher("t-2", "800" + roster.staffId, "org-1").with("givenName", "Bob"), cteClass("c-2", "org-1", "sy-2019", "Health Science"),
+                    enrollment("e-t2", "t-2", "c-2", "org-1", "teacher"),
+                    student("u-2", "9" + roster.stn.substring(1), "org-1").with("familyName", "Adler"),
+                    enrollment("e-u2", "u-2", "c-2", "org-1", "student"));
+            await().until(() -> roster.count("select count(*) from enrollment where sis = ?") == 2);
+            String path = "/api/roster/organizations/" + roster.pid + "/enrollments?schoolYear=2018-2019";
+
+            JsonNode all = getJson(path, tokens.schoolAdmin(roster.pid), 200);
+            assertThat(all.findValuesAsString("familyName")).containsExactly("Adler", "Rivera");
+            JsonNode ownStudents = getJson(path, tokens.teacher(roster.staffId, roster.pid), 200);
+            assertThat(ownStudents.findValuesAsString("stn")).containsExactly(roster.stn);
+            assertThat(ownStudents.get(0).path("division").asString()).isEqualTo("Business and Marketing");
+            assertThat(getJson(path + "&teacher=800" + roster.staffId, tokens.teacher(roster.staffId, roster.pid), 200)).isEmpty();
+            assertThat(getJson(path + "&teacher=800" + roster.staffId, tokens.stateAdmin(), 200).findValuesAsString("familyName"))
+                    .containsExactly("Adler");
+            assertThat(get(path, tokens.teacher(roster.staffId, "1")).statusCode()).isEqualTo(403);
+            assertThat(getJson("/api/roster/organizations/" + roster.pid + "/enrollments?schoolYear=2019", tokens.stateAdmin(), 422)
+                    .path("errors").get(0).path("field").asString()).isEqualTo("schoolYear");
+        }
+    }
 }
