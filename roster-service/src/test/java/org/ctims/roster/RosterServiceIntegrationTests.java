@@ -468,4 +468,123 @@ class RosterServiceIntegrationTests extends ServiceStartupChecks {
                     .path("errors").get(0).path("field").asString()).isEqualTo("schoolYear");
         }
     }
+
+    java.net.http.HttpResponse<String> upload(byte[] zip, String token) throws Exception {
+        String boundary = "----ctims" + UUID.randomUUID();
+        ByteArrayOutputStreamWithText body = new ByteArrayOutputStreamWithText();
+        body.text("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.zip\"\r\n"
+                + "Content-Type: application/zip\r\n\r\n");
+        body.write(zip);
+        body.text("\r\n--" + boundary + "--\r\n");
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/roster/imports"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    static final class ByteArrayOutputStreamWithText extends java.io.ByteArrayOutputStream {
+        void text(String text) {
+            writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Nested
+    class Imports {
+
+        OneRosterCsvZip completeRoster(Roster roster) {
+            return new OneRosterCsvZip().org("org-1", roster.pid, "Upload High " + roster.pid).schoolYear("sy-2019", 2019)
+                    .teacher("t-1", roster.staffId, "org-1").student("u-1", roster.stn, "org-1", "Jamie", "Rivera, Jr.")
+                    .cteClass("c-1", "org-1", "sy-2019", "Business and Marketing")
+                    .enrollment("e-t1", "t-1", "c-1", "org-1", "teacher").enrollment("e-u1", "u-1", "c-1", "org-1", "student")
+                    .demographic("u-1", "2001-02-03", "male");
+        }
+
+        @Test
+        void anSisClientUploadsAZipAndItsEnrollmentIsStoredAndPublishedByTheSameRules() throws Exception {
+            Roster roster = new Roster();
+            java.net.http.HttpResponse<String> response = upload(completeRoster(roster).bytes(), tokens.client("sis-x-" + roster.pid, "sis-integration"));
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode report = json.readTree(response.body());
+            assertThat(report.path("rejections")).isEmpty();
+            assertThat(report.path("files").path("users.csv").path("applied").asInt()).isEqualTo(2);
+            assertThat(report.path("files").path("enrollments.csv").path("rows").asInt()).isEqualTo(2);
+            String uploadSis = report.path("sis").asString();
+            assertThat(uploadSis).isEqualTo("upload:sis-x-" + roster.pid);
+            Map<String, Object> stored = jdbc.queryForMap("select * from enrollment where sis = ? and sourced_id = 'e-u1'", uploadSis);
+            assertThat(stored).containsEntry("stn", roster.stn).containsEntry("family_name", "Rivera, Jr.")
+                    .containsEntry("organization_pid", roster.pid).containsEntry("teacher_staff_id", roster.staffId)
+                    .containsEntry("division", "Business and Marketing").containsEntry("school_year", "2018-2019")
+                    .containsEntry("gender", "male").containsEntry("grade", 12);
+            List<ConsumerRecord<byte[], byte[]>> events = roster.events(1);
+            assertThat(change(events.get(0))).isEqualTo("added");
+
+            JsonNode again = json.readTree(upload(completeRoster(roster).bytes(), tokens.client("sis-x-" + roster.pid, "sis-integration")).body());
+            assertThat(again.path("files").path("users.csv").path("applied").asInt())
+                    .as("a bulk re-upload is dated now, so it is newer, but it changes no published fact").isEqualTo(2);
+            assertThat(roster.settledEvents(1)).hasSize(1);
+        }
+
+        @Test
+        void invalidRowsAreReportedWithFileLineAndReasonAndTheOthersAreApplied() throws Exception {
+            Roster roster = new Roster();
+            OneRosterCsvZip zip = completeRoster(roster).student("u-2", "12345", "org-1", "Bad", "Stn")
+                    .demographic("u-1", "2001-02-30", "male");
+            JsonNode report = json.readTree(upload(zip.bytes(), tokens.client("sis-y-" + roster.pid, "sis-integration")).body());
+
+            assertThat(report.path("rejections")).hasSize(2);
+            JsonNode badStn = report.path("rejections").get(0);
+            assertThat(badStn.path("file").asString()).isEqualTo("users.csv");
+            assertThat(badStn.path("line").asInt()).isEqualTo(4);
+            assertThat(badStn.path("sourcedId").asString()).isEqualTo("u-2");
+            assertThat(badStn.path("reason").asString()).contains("exactly 10 digits");
+            assertThat(report.path("rejections").get(1).path("reason").asString()).contains("2001-02-30");
+            assertThat(report.path("files").path("users.csv").path("rejected").asInt()).isEqualTo(1);
+            String uploadSis = report.path("sis").asString();
+            assertThat(jdbc.queryForObject("select count(*) from enrollment where sis = ?", Integer.class, uploadSis)).isEqualTo(1);
+            assertThat(jdbc.queryForObject("select count(*) from rejected_record where sis = ?", Integer.class, uploadSis)).isEqualTo(2);
+        }
+
+        @Test
+        void aSchoolAdministratorsRowsOfAnotherSchoolAreRejected() throws Exception {
+            Roster roster = new Roster();
+            Roster other = new Roster();
+            OneRosterCsvZip zip = completeRoster(roster).org("org-2", other.pid, "Not Mine High")
+                    .cteClass("c-2", "org-2", "sy-2019", "Health Science");
+            JsonNode report = json.readTree(upload(zip.bytes(), tokens.schoolAdmin(roster.pid)).body());
+
+            assertThat(report.path("sis").asString()).isEqualTo("upload:schools:" + roster.pid);
+            assertThat(report.path("rejections").findValuesAsString("sourcedId")).containsExactlyInAnyOrder("org-2", "c-2");
+            assertThat(report.path("rejections").get(0).path("reason").asString()).contains("not one of your organizations");
+            assertThat(jdbc.queryForObject("select count(*) from org where sis = ?", Integer.class, report.path("sis").asString()))
+                    .isEqualTo(1);
+            assertThat(jdbc.queryForObject("select count(*) from enrollment where sis = ?", Integer.class, report.path("sis").asString()))
+                    .isEqualTo(1);
+        }
+
+        @Test
+        void aFileThatIsNotAOneRosterZipIsRefusedAndNothingIsImported() throws Exception {
+            java.net.http.HttpResponse<String> notZip = upload("sourcedId,name\r\n".getBytes(StandardCharsets.UTF_8),
+                    tokens.client("sis-z", "sis-integration"));
+            assertThat(notZip.statusCode()).isEqualTo(422);
+            JsonNode problem = json.readTree(notZip.body());
+            assertThat(problem.path("type").asString()).isEqualTo("urn:ctims:problem:invalid-input");
+            assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("file");
+
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("orgs.csv"));
+                zip.write("sourcedId\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            java.net.http.HttpResponse<String> missingManifest = upload(out.toByteArray(), tokens.client("sis-z", "sis-integration"));
+            assertThat(missingManifest.statusCode()).isEqualTo(422);
+            assertThat(missingManifest.body()).contains("manifest.csv");
+            assertThat(jdbc.queryForObject("select count(*) from org where sis = 'upload:sis-z'", Integer.class)).isZero();
+        }
+
+        @Test
+        void onlySisClientsAndSchoolAdministratorsMayUpload() throws Exception {
+            assertThat(upload(new OneRosterCsvZip().bytes(), tokens.teacher("700001", "10001")).statusCode()).isEqualTo(403);
+        }
+    }
 }

@@ -43,7 +43,11 @@ public final class OneRosterParser {
      * @param payload the record's JSON
      */
     public OneRosterRecord parse(String sis, String ceType, byte[] payload) {
-        JsonNode node = readObject(ceType, payload);
+        return parse(sis, ceType, readObject(ceType, payload));
+    }
+
+    /** The same for a record already read as a JSON object (e.g. built from a CSV row). */
+    public OneRosterRecord parse(String sis, String ceType, JsonNode node) {
         String sourcedId = sourcedIdOf(node);
         String school = schoolOf(ceType, node, sourcedId);
         Context context = new Context(ceType, sourcedId, school);

@@ -1,0 +1,37 @@
+package org.ctims.roster.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.ctims.platform.security.CurrentUser;
+import org.ctims.platform.web.InvalidInputException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Upload of a OneRoster 1.2 CSV zip by schools without an SIS feed (or by SIS clients). */
+@RestController
+@RequestMapping("/api/roster/imports")
+class ImportController {
+
+    private final RosterImports imports;
+
+    ImportController(RosterImports imports) {
+        this.imports = imports;
+    }
+
+    /** The zip in the multipart part {@code file}; answers the import report (counts and every rejected row). */
+    @PostMapping(consumes = "multipart/form-data")
+    @PreAuthorize("hasAnyRole('sis-integration', 'school-admin')")
+    ImportReport upload(@RequestPart(name = "file", required = false) MultipartFile file, CurrentUser user) throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInputException("file", "Attach the OneRoster CSV zip in the part 'file'.");
+        }
+        try (InputStream in = file.getInputStream()) {
+            return imports.importZip(in, user);
+        }
+    }
+}
