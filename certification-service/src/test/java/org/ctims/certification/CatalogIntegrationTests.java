@@ -261,6 +261,37 @@ class CatalogIntegrationTests {
     }
 
     @Test
+    void anExportedListCanBeUploadedAgainUnchanged() throws Exception {
+        String year = "2024-2025";
+        commit(year, AssessmentListWorkbook.standard()
+                .row(7503, "Early Childhood Education (Pre-Pac)", "Pre-Pac", "ED", "since 2015")
+                .row(7504, "Child Development Associate", null, "Education & Training - ED | Human Services")
+                .row(8101, "Criminal Justice", "NOCTI", "Law, Public Safety, Corrections & Security")
+                .row(8102, "Retired soon", "NOCTI", "LW").bytes());
+        commit(year, AssessmentListWorkbook.standard()
+                .row(7503, "Early Childhood Education (Pre-Pac)", "Pre-Pac", "ED", "since 2015")
+                .row(7504, "Child Development Associate", null, "Education & Training - ED | Human Services")
+                .row(8101, "Criminal Justice", "NOCTI", "Law, Public Safety, Corrections & Security").bytes());
+
+        Api.Response export = api.get("/api/certifications/catalog-exports/" + year, teacher);
+        assertThat(export.status()).as(export.toString()).isEqualTo(200);
+        assertThat(export.contentType()).isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(export.body()))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(3); // header + the 3 current assessments, not the retired one
+            assertThat(sheet.getRow(2).getCell(3).getStringCellValue()).isEqualTo("Education & Training - ED; Human Services - HU");
+            assertThat(workbook.getSheet("Career Clusters").getLastRowNum()).isEqualTo(17);
+        }
+
+        Api.Response again = api.upload(IMPORTS + "?year=" + year + "&dryRun=true", state, "export.xlsx", export.body());
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        JsonNode counts = again.json().get("counts");
+        assertThat(List.of(counts.get("added").asInt(), counts.get("changed").asInt(), counts.get("retired").asInt(),
+                counts.get("unchanged").asInt())).containsExactly(0, 0, 0, 3);
+        assertThat(api.get("/api/certifications/catalog-exports/2017-2018", teacher).status()).isEqualTo(404);
+    }
+
+    @Test
     void everyChangeIsPublishedOnceToTheCompactedTopicInItsSchema() throws Exception {
         String year = "2022-2023";
         commit(year, AssessmentListWorkbook.standard()

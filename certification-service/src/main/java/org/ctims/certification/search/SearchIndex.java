@@ -2,9 +2,11 @@ package org.ctims.certification.search;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.stream.Collectors;
 
 import org.ctims.certification.catalog.Assessment;
@@ -23,16 +25,28 @@ import org.ctims.certification.catalog.Text;
  */
 final class SearchIndex {
 
+    private static final Comparator<Hit> BEST_FIRST = Comparator.comparingInt((Hit h) -> -h.score)
+            // number matches in number order, name matches shorter (closer) names first
+            .thenComparing(h -> h.score >= 900 ? h.entry.number : "")
+            .thenComparingInt(h -> h.entry.folded.length())
+            .thenComparing(h -> h.entry.folded)
+            .thenComparing(h -> h.entry.assessment.number());
+
     private final long version;
     private final List<Entry> entries;
     private final Map<String, CareerCluster> clusters;
+    /** Every distinct word of the names once: a query word is compared with each only once. */
+    private final String[] vocabulary;
 
     SearchIndex(long version, List<Assessment> assessments, List<CareerCluster> clusters) {
         this.version = version;
         this.clusters = clusters.stream().collect(Collectors.toUnmodifiableMap(CareerCluster::code, c -> c));
-        this.entries = assessments.stream().map(Entry::new)
+        Map<String, Integer> wordIds = new HashMap<>();
+        this.entries = assessments.stream().map(a -> new Entry(a, wordIds))
                 .sorted(Comparator.comparing((Entry e) -> e.folded).thenComparing(e -> e.assessment.number()))
                 .toList();
+        this.vocabulary = new String[wordIds.size()];
+        wordIds.forEach((word, id) -> vocabulary[id] = word);
     }
 
     long version() {
@@ -51,23 +65,53 @@ final class SearchIndex {
         }
         String numberQuery = query.strip().toLowerCase(Locale.ROOT);
         String[] tokens = folded.split(" ");
-        List<Hit> hits = new ArrayList<>();
-        for (Entry entry : entries) {
-            int score = Math.max(entry.numberScore(numberQuery), entry.nameScore(folded, tokens));
-            if (score > 0) {
-                hits.add(new Hit(entry, score));
+        int[][] wordScores = new int[tokens.length][];
+        for (int t = 0; t < tokens.length; t++) {
+            wordScores[t] = new int[vocabulary.length];
+            for (int w = 0; w < vocabulary.length; w++) {
+                wordScores[t][w] = wordScore(tokens[t], vocabulary[w]);
             }
         }
-        return hits.stream()
-                .sorted(Comparator.comparingInt((Hit h) -> -h.score)
-                        // number matches in number order, name matches shorter (closer) names first
-                        .thenComparing(h -> h.score >= 900 ? h.entry.number : "")
-                        .thenComparingInt(h -> h.entry.folded.length())
-                        .thenComparing(h -> h.entry.folded)
-                        .thenComparing(h -> h.entry.assessment.number()))
-                .limit(limit)
-                .map(h -> h.entry.assessment)
-                .toList();
+        // keep only the best `limit` hits: the worst of them on top, to be replaced by better ones
+        PriorityQueue<Hit> best = new PriorityQueue<>(limit + 1, BEST_FIRST.reversed());
+        for (Entry entry : entries) {
+            int score = Math.max(entry.numberScore(numberQuery), entry.nameScore(folded, tokens, wordScores));
+            if (score > 0) {
+                Hit hit = new Hit(entry, score);
+                if (best.size() < limit) {
+                    best.add(hit);
+                }
+                else if (BEST_FIRST.compare(hit, best.peek()) < 0) {
+                    best.poll();
+                    best.add(hit);
+                }
+            }
+        }
+        List<Hit> hits = new ArrayList<>(best);
+        hits.sort(BEST_FIRST);
+        return hits.stream().map(h -> h.entry.assessment).toList();
+    }
+
+    private static int wordScore(String token, String word) {
+        if (word.equals(token)) {
+            return 30;
+        }
+        if (word.startsWith(token)) {
+            return 20;
+        }
+        if (token.length() < 4 || token.chars().allMatch(Character::isDigit)) {
+            return 0;
+        }
+        int allowed = token.length() >= 8 ? 2 : 1;
+        if (Math.abs(word.length() - token.length()) <= allowed && Typos.distance(token, word, allowed) <= allowed) {
+            return 6;
+        }
+        // a typo in a word still being typed: compare with the word's start of the same length
+        if (word.length() > token.length()
+                && Typos.distance(token, word.substring(0, token.length()), allowed) <= allowed) {
+            return 5;
+        }
+        return 0;
     }
 
     private record Hit(Entry entry, int score) {
@@ -78,13 +122,17 @@ final class SearchIndex {
         final Assessment assessment;
         final String number;
         final String folded;
-        final String[] words;
+        final int[] words;
 
-        Entry(Assessment assessment) {
+        Entry(Assessment assessment, Map<String, Integer> wordIds) {
             this.assessment = assessment;
             this.number = assessment.number().toLowerCase(Locale.ROOT);
             this.folded = Text.fold(assessment.name());
-            this.words = folded.isEmpty() ? new String[0] : folded.split(" ");
+            String[] split = folded.isEmpty() ? new String[0] : folded.split(" ");
+            this.words = new int[split.length];
+            for (int i = 0; i < split.length; i++) {
+                words[i] = wordIds.computeIfAbsent(split[i], w -> wordIds.size());
+            }
         }
 
         int numberScore(String query) {
@@ -94,17 +142,14 @@ final class SearchIndex {
             return number.startsWith(query) ? 900 : 0;
         }
 
-        int nameScore(String foldedQuery, String[] tokens) {
+        int nameScore(String foldedQuery, String[] tokens, int[][] wordScores) {
             int total = 0;
-            for (String token : tokens) {
+            for (int t = 0; t < tokens.length; t++) {
                 int best = 0;
-                for (String word : words) {
-                    best = Math.max(best, wordScore(token, word));
-                    if (best == 30) {
-                        break;
-                    }
+                for (int word : words) {
+                    best = Math.max(best, wordScores[t][word]);
                 }
-                if (best == 0 && folded.contains(token)) {
+                if (best == 0 && folded.contains(tokens[t])) {
                     best = 10;
                 }
                 if (best == 0) {
@@ -113,28 +158,6 @@ final class SearchIndex {
                 total += best;
             }
             return folded.startsWith(foldedQuery) ? total + 15 : total;
-        }
-
-        private static int wordScore(String token, String word) {
-            if (word.equals(token)) {
-                return 30;
-            }
-            if (word.startsWith(token)) {
-                return 20;
-            }
-            if (token.length() < 4 || token.chars().allMatch(Character::isDigit)) {
-                return 0;
-            }
-            int allowed = token.length() >= 8 ? 2 : 1;
-            if (Math.abs(word.length() - token.length()) <= allowed && Typos.distance(token, word, allowed) <= allowed) {
-                return 6;
-            }
-            // a typo in a word still being typed: compare with the word's start of the same length
-            if (word.length() > token.length()
-                    && Typos.distance(token, word.substring(0, token.length()), allowed) <= allowed) {
-                return 5;
-            }
-            return 0;
         }
     }
 }
