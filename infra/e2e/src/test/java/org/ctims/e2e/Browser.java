@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -19,6 +20,8 @@ final class Browser {
 
     static ChromeDriver start() {
         ChromeOptions options = new ChromeOptions();
+        // commands return once the DOM is there; the tests wait for what they need with Awaitility
+        options.setPageLoadStrategy(PageLoadStrategy.EAGER);
         if (Files.isExecutable(CHROMIUM)) {
             options.setBinary(CHROMIUM.toFile());
         }
@@ -30,7 +33,7 @@ final class Browser {
             service.usingDriverExecutable(CHROMEDRIVER.toFile());
         }
         ChromeDriver driver = new ChromeDriver(service.build(), options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(15));
         return driver;
     }

@@ -7,6 +7,7 @@ import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.util.List;
 import org.ctims.local.StackConfig;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @ExtendWith(RunningStack.class)
 class BrowserSignInIT {
 
-    private static final Duration PAGE_WAIT = Duration.ofSeconds(30);
+    private static final Duration PAGE_WAIT = Duration.ofSeconds(60);
 
     private final StackConfig stack;
     private ChromeDriver browser;
@@ -43,7 +44,7 @@ class BrowserSignInIT {
     void teacherSignsInAndSeesTheirNameSchoolAndRoles() {
         signIn("teacher-a", "teacher-a");
 
-        await().atMost(PAGE_WAIT).untilAsserted(() -> {
+        eventually().untilAsserted(() -> {
             assertThat(browser.findElement(By.id("user-name")).getText()).isEqualTo("Alice Adams");
             assertThat(browser.findElement(By.id("schools")).getText()).contains("10001");
         });
@@ -65,23 +66,31 @@ class BrowserSignInIT {
     @Test
     void signingOutEndsTheSession() {
         signIn("teacher-a", "teacher-a");
-        await().atMost(PAGE_WAIT).until(() -> browser.findElement(By.id("user-name")).getText().equals("Alice Adams"));
+        eventually().until(() -> browser.findElement(By.id("user-name")).getText().equals("Alice Adams"));
 
         browser.findElement(By.id("sign-out-button")).click();
         // Keycloak ends its session and sends the browser back to the gateway, which asks for a login again
-        await().atMost(PAGE_WAIT).until(this::onLoginPage);
+        eventually().until(this::onLoginPage);
 
-        browser.get(stack.gatewayUrl() + "/");
-        await().atMost(PAGE_WAIT).until(this::onLoginPage);
+        // a new visit lands on a new login page (each authorization request has its own state);
+        // started by the page, so the driver does not block on the redirect chain
+        String loginPageAfterSignOut = browser.getCurrentUrl();
+        browser.executeScript("window.location.assign(arguments[0])", stack.gatewayUrl() + "/");
+        eventually().until(() -> !browser.getCurrentUrl().equals(loginPageAfterSignOut) && onLoginPage());
     }
 
     private void signIn(String username, String password) {
         browser.get(stack.gatewayUrl() + "/");
-        await().atMost(PAGE_WAIT).until(this::onLoginPage);
+        eventually().until(this::onLoginPage);
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("kc-login")).click();
-        await().atMost(PAGE_WAIT).until(() -> browser.getCurrentUrl().startsWith(stack.gatewayUrl() + "/"));
+        eventually().until(() -> browser.getCurrentUrl().startsWith(stack.gatewayUrl() + "/"));
+    }
+
+    /** Bounded polling that tolerates a page still being replaced (elements not there yet). */
+    private static ConditionFactory eventually() {
+        return await().atMost(PAGE_WAIT).pollInterval(Duration.ofMillis(250)).ignoreExceptions();
     }
 
     private boolean onLoginPage() {

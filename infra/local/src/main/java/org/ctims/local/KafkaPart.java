@@ -71,7 +71,7 @@ final class KafkaPart implements Part {
 
     @Override
     public void awaitReady() {
-        process.awaitReady(Duration.ofSeconds(60), () -> Net.listening(config.host(), config.kafkaPort()));
+        process.awaitReady(Duration.ofSeconds(90), () -> Net.listening(config.host(), config.kafkaPort()));
     }
 
     @Override

@@ -69,7 +69,7 @@ final class KeycloakPart implements Part {
     @Override
     public void awaitReady() {
         String wellKnown = config.issuerUri() + "/.well-known/openid-configuration";
-        process.awaitReady(Duration.ofSeconds(150), () -> Net.answers(wellKnown, "\"issuer\""));
+        process.awaitReady(Duration.ofSeconds(240), () -> Net.answers(wellKnown, "\"issuer\""));
     }
 
     @Override

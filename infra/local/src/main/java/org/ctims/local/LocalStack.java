@@ -64,8 +64,12 @@ public final class LocalStack implements AutoCloseable {
             }
             DemoData.load(config);
         } catch (RuntimeException e) {
+            boolean interrupted;
+            synchronized (lock) {
+                interrupted = stopping;
+            }
             stop();
-            throw e;
+            throw interrupted ? new StackException("stopped before everything was ready (Ctrl-C or run stop)") : e;
         }
     }
 

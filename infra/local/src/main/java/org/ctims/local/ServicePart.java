@@ -85,7 +85,7 @@ final class ServicePart implements Part {
     @Override
     public void awaitReady() {
         String readiness = "http://" + config.host() + ":" + port + "/actuator/health/readiness";
-        process.awaitReady(Duration.ofSeconds(150), () -> Net.answers(readiness, "UP"));
+        process.awaitReady(Duration.ofSeconds(240), () -> Net.answers(readiness, "UP"));
     }
 
     @Override
