@@ -298,10 +298,13 @@ class CatalogIntegrationTests {
                 .row(9001, "Welding Level 1", "AWS", "MN")
                 .row(9002, "Welding Level 2", "AWS", "MN")
                 .row(9003, "Carpentry", "NCCER", "AC").bytes());
+        List<CareerCluster> newClusters = new ArrayList<>(SeededClusters.ALL.stream().filter(c -> !c.code().equals("EN")).toList());
+        newClusters.add(new CareerCluster("AD", "Advanced Manufacturing"));
         byte[] second = AssessmentListWorkbook.standard()
                 .row(9001, "Welding Level 1", "AWS", "MN")
-                .row(9002, "Welding Level 2", "AWS", "MN, AC", "changed clusters")
-                .row(9004, "Plumbing", "NCCER", "AC").bytes();
+                .row(9002, "Welding Level 2", "AWS", "MN, AD", "changed clusters")
+                .row(9004, "Plumbing", "NCCER", "AC")
+                .clusterSheet(newClusters).bytes();
         commit(year, second);
         commit(year, second); // no change, no event
 
@@ -330,7 +333,7 @@ class CatalogIntegrationTests {
             };
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ZERO).until(() -> {
                 poll.run();
-                return typesByKey.containsKey(year + ":9004") && typesByKey.keySet().containsAll(clusterKeys("2018-2019"));
+                return typesByKey.containsKey(year + ":9004") && typesByKey.containsKey(year + ":cluster:AD") && typesByKey.keySet().containsAll(clusterKeys("2018-2019"));
             });
             long end = System.currentTimeMillis() + 1500; // anything published twice would arrive meanwhile
             while (System.currentTimeMillis() < end) {
@@ -339,13 +342,19 @@ class CatalogIntegrationTests {
             assertThat(violations).isEmpty();
         }
         Map<String, List<String>> ofYear = typesByKey.entrySet().stream()
-                .filter(e -> e.getKey().startsWith(year + ":9"))
+                .filter(e -> e.getKey().startsWith(year + ":"))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        assertThat(ofYear).containsExactlyInAnyOrderEntriesOf(Map.of(
+        Map<String, List<String>> expected = new java.util.HashMap<>(Map.of(
                 year + ":9001", List.of("assessment-published.v1"),
                 year + ":9002", List.of("assessment-published.v1", "assessment-published.v1"),
                 year + ":9003", List.of("assessment-published.v1", "assessment-retired.v1"),
-                year + ":9004", List.of("assessment-published.v1")));
+                year + ":9004", List.of("assessment-published.v1"),
+                year + ":cluster:AD", List.of("cluster-published.v1"),
+                year + ":cluster:EN", List.of("cluster-published.v1", "cluster-retired.v1")));
+        clusterKeys(year).forEach(key -> expected.putIfAbsent(key, List.of("cluster-published.v1")));
+        assertThat(ofYear).containsExactlyInAnyOrderEntriesOf(expected);
+        assertThat(api.get("/api/certifications/clusters?year=" + year, teacher).json())
+                .extracting(c -> c.get("code").asString()).contains("AD").doesNotContain("EN").hasSize(17);
         for (String key : clusterKeys("2018-2019")) {
             assertThat(typesByKey.get(key)).as(key).containsExactly("cluster-published.v1");
         }
@@ -392,7 +401,8 @@ class CatalogIntegrationTests {
     private static Map<String, Schema> schemas() throws Exception {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
         Map<String, Schema> schemas = new ConcurrentHashMap<>();
-        for (String type : List.of("assessment-published.v1", "assessment-retired.v1", "cluster-published.v1")) {
+        for (String type : List.of("assessment-published.v1", "assessment-retired.v1", "cluster-published.v1",
+                "cluster-retired.v1")) {
             try (InputStream in = CatalogIntegrationTests.class.getResourceAsStream("/events/" + type + ".schema.json")) {
                 schemas.put("ctims.certification." + type, registry.getSchema(in));
             }

@@ -34,8 +34,17 @@ public class CatalogEvents {
     }
 
     public void clusterPublished(SchoolYear year, CareerCluster cluster) {
-        outbox.publish(topic, year.value() + ":cluster:" + cluster.code(), ClusterPublished.TYPE,
+        outbox.publish(topic, clusterKey(year, cluster.code()), ClusterPublished.TYPE,
                 new ClusterPublished(year.value(), cluster.code(), cluster.name()));
+    }
+
+    public void clusterRetired(SchoolYear year, CareerCluster cluster, Instant at) {
+        outbox.publish(topic, clusterKey(year, cluster.code()), ClusterRetired.TYPE,
+                new ClusterRetired(year.value(), cluster.code(), cluster.name(), at));
+    }
+
+    public static String clusterKey(SchoolYear year, String code) {
+        return year.value() + ":cluster:" + code;
     }
 
     public static String assessmentKey(SchoolYear year, String number) {

@@ -63,9 +63,30 @@ public class CatalogRepository {
                 .query((rs, n) -> new CareerCluster(rs.getString("code"), rs.getString("name"))).list();
     }
 
-    public void insertCluster(SchoolYear year, CareerCluster cluster) {
-        jdbc.sql("insert into career_cluster (school_year, code, name) values (?, ?, ?)")
+    /** Every cluster the year ever had, by code: the retired ones with {@code retired = true}. */
+    public List<StoredCluster> allClusters(SchoolYear year) {
+        return jdbc.sql("select code, name, retired_at is not null as retired from career_cluster where school_year = ? order by code")
+                .param(year.value())
+                .query((rs, n) -> new StoredCluster(new CareerCluster(rs.getString("code"), rs.getString("name")),
+                        rs.getBoolean("retired")))
+                .list();
+    }
+
+    /** Adds the cluster to the year, or gives it a new name and takes it back from retirement. */
+    public void saveCluster(SchoolYear year, CareerCluster cluster) {
+        jdbc.sql("""
+                        insert into career_cluster (school_year, code, name) values (?, ?, ?)
+                        on conflict (school_year, code) do update set name = excluded.name, retired_at = null""")
                 .params(year.value(), cluster.code(), cluster.name()).update();
+    }
+
+    public void retireCluster(SchoolYear year, String code, Instant at) {
+        jdbc.sql("update career_cluster set retired_at = ? where school_year = ? and code = ?")
+                .params(Timestamp.from(at), year.value(), code).update();
+    }
+
+    /** A cluster as stored, retired or not. */
+    public record StoredCluster(CareerCluster cluster, boolean retired) {
     }
 
     /** Every assessment of the year, retired ones too, by number. */

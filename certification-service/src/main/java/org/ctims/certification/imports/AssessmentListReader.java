@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.ctims.certification.catalog.CareerCluster;
 import org.ctims.certification.catalog.ListedAssessment;
 import org.ctims.certification.catalog.Text;
 import org.xml.sax.InputSource;
@@ -51,6 +53,9 @@ final class AssessmentListReader {
     static final int MAX_VENDOR = 300;
     static final int MAX_NOTES = 2000;
     private static final Pattern NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.\\-]*");
+    private static final Pattern CLUSTER_CODE = Pattern.compile("[A-Z0-9]{1,8}");
+    static final int MAX_CLUSTERS = 100;
+    static final int MAX_CLUSTER_NAME = 200;
     private static final Pattern GROUPED_DIGITS = Pattern.compile("\\d{1,3}(,\\d{3})+");
 
     private final int maxRows;
@@ -65,7 +70,7 @@ final class AssessmentListReader {
      * @throws UnsupportedFileException if the file is not an .xlsx workbook
      * @throws UnreadableWorkbookException if it is encrypted, corrupt or a zip bomb
      */
-    ParsedList read(Path file, ClusterResolver clusters) {
+    ParsedList read(Path file, List<CareerCluster> yearClusters) {
         checkFormat(file);
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader;
@@ -77,20 +82,43 @@ final class AssessmentListReader {
             }
             SharedStrings strings = reader.getSharedStringsTable();
             StylesTable styles = reader.getStylesTable();
+            Errors errors = new Errors();
+
+            List<CareerCluster> fileClusters = null;
+            String clusterSheetName = null;
             XSSFReader.SheetIterator sheets = reader.getSheetIterator();
-            while (sheets.hasNext()) {
-                Sheet sheet = new Sheet(clusters);
+            while (sheets.hasNext() && fileClusters == null) {
                 try (InputStream data = sheets.next()) {
-                    parse(data, styles, strings, sheet);
-                }
-                catch (Stop stop) {
-                    // the sheet ended early: no header in it, or too many rows
-                }
-                if (sheet.header != null) {
-                    return sheet.result();
+                    if (Text.fold(sheets.getSheetName()).contains("cluster")) {
+                        clusterSheetName = sheets.getSheetName();
+                        ClusterSheet sheet = new ClusterSheet(clusterSheetName, errors);
+                        parseSheet(data, styles, strings, sheet);
+                        fileClusters = sheet.result();
+                    }
                 }
             }
-            return noHeader();
+            ClusterResolver clusters = fileClusters == null
+                    ? new ClusterResolver(yearClusters, "this school year")
+                    : new ClusterResolver(fileClusters, "the sheet '" + clusterSheetName + "'");
+
+            sheets = reader.getSheetIterator();
+            while (sheets.hasNext()) {
+                try (InputStream data = sheets.next()) {
+                    if (sheets.getSheetName().equals(clusterSheetName)) {
+                        continue;
+                    }
+                    ListSheet sheet = new ListSheet(sheets.getSheetName(), clusters, errors);
+                    parseSheet(data, styles, strings, sheet);
+                    if (sheet.header != null) {
+                        return new ParsedList(sheet.rowsRead, List.copyOf(sheet.assessments), fileClusters,
+                                errors.listed(), errors.count);
+                    }
+                }
+            }
+            errors.add(null, 0, ImportColumn.NUMBER.displayName(),
+                    "No header row found: the list needs columns named like Assessment Number, Assessment Name and "
+                            + "Career Cluster within the first " + HEADER_SEARCH_ROWS + " rows of a sheet.");
+            return new ParsedList(0, List.of(), fileClusters, errors.listed(), errors.count);
         }
         catch (UnsupportedFileException | UnreadableWorkbookException e) {
             throw e;
@@ -100,7 +128,18 @@ final class AssessmentListReader {
         }
     }
 
-    private static void parse(InputStream data, StylesTable styles, SharedStrings strings, Sheet sheet)
+    private static void parseSheet(InputStream data, StylesTable styles, SharedStrings strings,
+                                   XSSFSheetXMLHandler.SheetContentsHandler sheet) throws Exception {
+        try {
+            parse(data, styles, strings, sheet);
+        }
+        catch (Stop stop) {
+            // the sheet ended early: no header in it, or too many rows
+        }
+    }
+
+    private static void parse(InputStream data, StylesTable styles, SharedStrings strings,
+                              XSSFSheetXMLHandler.SheetContentsHandler sheet)
             throws IOException, SAXException, javax.xml.parsers.ParserConfigurationException {
         XMLReader parser = XMLHelper.newXMLReader();
         parser.setContentHandler(new XSSFSheetXMLHandler(styles, strings, sheet, new DataFormatter(Locale.US), false));
@@ -146,12 +185,6 @@ final class AssessmentListReader {
         return UnreadableWorkbookException.corrupt();
     }
 
-    private ParsedList noHeader() {
-        return new ParsedList(0, List.of(), List.of(new RowError(0, ImportColumn.NUMBER.displayName(),
-                "No header row found: the list needs columns named like Assessment Number, Assessment Name and Career Cluster "
-                        + "within the first " + HEADER_SEARCH_ROWS + " rows of a sheet.")), 1);
-    }
-
     /** Thrown from the SAX handler to stop reading a sheet. */
     private static final class Stop extends RuntimeException {
         Stop() {
@@ -159,23 +192,28 @@ final class AssessmentListReader {
         }
     }
 
-    /** Collects one sheet's rows. */
-    private final class Sheet implements XSSFSheetXMLHandler.SheetContentsHandler {
+    /** Invalid rows of the whole file: all counted, the first {@code maxReportedErrors} listed. */
+    private final class Errors {
 
-        private final ClusterResolver clusters;
-        private final Map<Integer, String> cells = new TreeMap<>();
-        private final List<ListedAssessment> assessments = new ArrayList<>();
-        private final List<RowError> errors = new ArrayList<>();
-        private final Map<String, Integer> rowOfNumber = new HashMap<>();
-        private Map<ImportColumn, Integer> header;
-        private Map<ImportColumn, String> headerText;
-        private int rowsSeen;
-        private int rowsRead;
-        private int errorCount;
+        private final List<RowError> listed = new ArrayList<>();
+        private int count;
 
-        Sheet(ClusterResolver clusters) {
-            this.clusters = clusters;
+        void add(String sheet, int row, String column, String reason) {
+            count++;
+            if (listed.size() < maxReportedErrors) {
+                listed.add(new RowError(sheet, row, column, reason));
+            }
         }
+
+        List<RowError> listed() {
+            return List.copyOf(listed);
+        }
+    }
+
+    /** Collects a row's cleaned cells by column index. */
+    private abstract static class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
+
+        final Map<Integer, String> cells = new TreeMap<>();
 
         @Override
         public void startRow(int rowNum) {
@@ -191,6 +229,113 @@ final class AssessmentListReader {
             if (value != null) {
                 cells.put((int) new CellReference(reference).getCol(), value);
             }
+        }
+    }
+
+    /** A "career clusters" sheet: code and name of each cluster of the year. */
+    private final class ClusterSheet extends Rows {
+
+        private final String name;
+        private final Errors errors;
+        private final Map<String, CareerCluster> clusters = new LinkedHashMap<>();
+        private final Map<String, Integer> rowOfCode = new HashMap<>();
+        private Integer codeColumn;
+        private Integer nameColumn;
+        private int rowsSeen;
+
+        ClusterSheet(String name, Errors errors) {
+            this.name = name;
+            this.errors = errors;
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            rowsSeen++;
+            if (codeColumn == null) {
+                cells.forEach((column, text) -> {
+                    String folded = Text.fold(text);
+                    if (codeColumn == null && (folded.equals("code") || folded.endsWith(" code"))) {
+                        codeColumn = column;
+                    }
+                    else if (nameColumn == null && (folded.equals("name") || folded.endsWith(" name")
+                            || folded.equals("cluster") || folded.equals("career cluster"))) {
+                        nameColumn = column;
+                    }
+                });
+                if (codeColumn == null || nameColumn == null) {
+                    codeColumn = null;
+                    nameColumn = null;
+                    if (rowsSeen >= HEADER_SEARCH_ROWS) {
+                        throw new Stop();
+                    }
+                }
+                return;
+            }
+            if (cells.isEmpty()) {
+                return;
+            }
+            int row = rowNum + 1;
+            if (clusters.size() >= MAX_CLUSTERS) {
+                errors.add(name, row, "Code", "A year has at most " + MAX_CLUSTERS + " career clusters.");
+                throw new Stop();
+            }
+            String code = cells.get(codeColumn);
+            String clusterName = cells.get(nameColumn);
+            int before = errors.count;
+            if (code == null) {
+                errors.add(name, row, "Code", "The cluster code is missing.");
+            }
+            else {
+                code = code.toUpperCase(Locale.ROOT);
+                if (!CLUSTER_CODE.matcher(code).matches()) {
+                    errors.add(name, row, "Code", "A cluster code is 1 to 8 letters or digits.");
+                }
+                else if (rowOfCode.containsKey(code)) {
+                    errors.add(name, row, "Code", "Cluster " + code + " is already on row " + rowOfCode.get(code) + ".");
+                }
+                else {
+                    rowOfCode.put(code, row);
+                }
+            }
+            if (clusterName == null) {
+                errors.add(name, row, "Name", "The cluster name is missing.");
+            }
+            else if (clusterName.length() > MAX_CLUSTER_NAME) {
+                errors.add(name, row, "Name", "The cluster name is longer than " + MAX_CLUSTER_NAME + " characters.");
+            }
+            if (errors.count == before) {
+                clusters.put(code, new CareerCluster(code, clusterName));
+            }
+        }
+
+        List<CareerCluster> result() {
+            if (codeColumn == null) {
+                errors.add(name, 0, "Code", "The cluster sheet needs a header row with Code and Name columns.");
+            }
+            else if (clusters.isEmpty() && errors.count == 0) {
+                errors.add(name, 0, "Code", "The cluster sheet lists no clusters.");
+            }
+            return List.copyOf(clusters.values());
+        }
+    }
+
+    /** The assessment sheet. */
+    private final class ListSheet extends Rows {
+
+        private final String name;
+        private final ClusterResolver clusters;
+        private final Errors errors;
+        private final List<ListedAssessment> assessments = new ArrayList<>();
+        private final Map<String, Integer> rowOfNumber = new HashMap<>();
+        private Map<ImportColumn, Integer> header;
+        private Map<ImportColumn, String> headerText;
+        private int rowsSeen;
+        private int rowsRead;
+
+        ListSheet(String name, ClusterResolver clusters, Errors errors) {
+            this.name = name;
+            this.clusters = clusters;
+            this.errors = errors;
         }
 
         @Override
@@ -230,18 +375,20 @@ final class AssessmentListReader {
             }
             header = found;
             headerText = texts;
+            boolean missingColumns = false;
             for (ImportColumn column : ImportColumn.values()) {
                 if (column.required() && !found.containsKey(column)) {
                     error(0, column, "The list has no " + column.displayName() + " column.");
+                    missingColumns = true;
                 }
             }
-            if (errorCount > 0) {
+            if (missingColumns) {
                 throw new Stop();
             }
         }
 
         private void row(int row) {
-            int before = errorCount;
+            int before = errors.count;
             String number = value(ImportColumn.NUMBER);
             if (number != null && GROUPED_DIGITS.matcher(number).matches()) {
                 number = number.replace(",", "");
@@ -284,14 +431,14 @@ final class AssessmentListReader {
             else {
                 ClusterResolver.Resolution resolution = clusters.resolve(clusterCell);
                 for (String unknown : resolution.unknown()) {
-                    error(row, ImportColumn.CLUSTERS, "Unknown career cluster '" + unknown + "' for this school year.");
+                    error(row, ImportColumn.CLUSTERS, "Unknown career cluster '" + unknown + "': not a cluster of " + clusters.source() + ".");
                 }
                 if (resolution.unknown().isEmpty() && resolution.codes().isEmpty()) {
                     error(row, ImportColumn.CLUSTERS, "The career cluster is missing.");
                 }
                 codes = resolution.codes();
             }
-            if (errorCount == before) {
+            if (errors.count == before) {
                 assessments.add(new ListedAssessment(row, number, name, vendor, notes, codes));
             }
         }
@@ -302,15 +449,8 @@ final class AssessmentListReader {
         }
 
         private void error(int row, ImportColumn column, String reason) {
-            errorCount++;
-            if (errors.size() < maxReportedErrors) {
-                String name = headerText == null ? null : headerText.get(column);
-                errors.add(new RowError(row, name == null ? column.displayName() : name, reason));
-            }
-        }
-
-        ParsedList result() {
-            return new ParsedList(rowsRead, List.copyOf(assessments), List.copyOf(errors), errorCount);
+            String header = headerText == null ? null : headerText.get(column);
+            errors.add(name, row, header == null ? column.displayName() : header, reason);
         }
     }
 }

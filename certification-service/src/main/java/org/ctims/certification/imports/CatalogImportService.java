@@ -47,26 +47,37 @@ class CatalogImportService {
     public ImportResult preview(SchoolYear year, Path file, String fileName) {
         boolean known = catalog.version(year).isPresent();
         List<CareerCluster> clusters = known ? catalog.clusters(year) : catalog.clusters(yearToCopyClustersFrom(year));
-        ParsedList list = reader.read(file, new ClusterResolver(clusters));
+        ParsedList list = reader.read(file, clusters);
         List<Assessment> existing = known ? catalog.allAssessments(year) : List.of();
-        return ImportResult.of(null, year.value(), fileName, false, list, CatalogChanges.between(existing, list.assessments()));
+        return ImportResult.of(null, year.value(), fileName, false, list, CatalogChanges.between(existing, list.assessments()),
+                clusterChanges(list, known ? catalog.allClusters(year) : List.of()));
     }
 
     /**
-     * Replaces the year's list with {@code file}'s.
+     * Replaces the year's list (and its clusters, if the file has a cluster sheet) with {@code file}'s.
      *
      * @throws InvalidListException if any row is invalid (nothing changes)
      */
     @Transactional
     public ImportResult commit(SchoolYear year, Path file, String fileName, CurrentUser user) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        if (!catalog.lockYear(year)) {
-            startYear(year);
-        }
-        ParsedList list = reader.read(file, new ClusterResolver(catalog.clusters(year)));
+        boolean known = catalog.lockYear(year);
+        List<CareerCluster> yearClusters = known ? catalog.clusters(year) : catalog.clusters(yearToCopyClustersFrom(year));
+        ParsedList list = reader.read(file, yearClusters);
         if (!list.valid()) {
-            throw new InvalidListException(list); // rolls back a year started above, too
+            throw new InvalidListException(list);
         }
+        if (!known) {
+            catalog.createYear(year);
+            catalog.lockYear(year);
+        }
+        ClusterChanges clusterChanges = clusterChanges(list, catalog.allClusters(year));
+        if (!known && !list.hasClusterSheet()) {
+            // a year's first list without a cluster sheet: the year starts with the previous year's clusters
+            clusterChanges = new ClusterChanges(yearClusters, List.of(), List.of(), 0);
+        }
+        applyClusters(year, clusterChanges, now);
+
         List<Assessment> existing = catalog.allAssessments(year);
         CatalogChanges changes = CatalogChanges.between(existing, list.assessments());
         catalog.insertAll(year, changes.brandNew(existing), now);
@@ -84,18 +95,26 @@ class CatalogImportService {
         }
         catalog.bumpVersion(year);
         long id = log.record(year, fileName, user.username(), user.displayName(), now, list.rowsRead(), changes);
-        return ImportResult.of(id, year.value(), fileName, true, list, changes);
+        return ImportResult.of(id, year.value(), fileName, true, list, changes, clusterChanges);
     }
 
-    /** A year's first list: the year starts with the clusters of the latest earlier year, published like any change. */
-    private void startYear(SchoolYear year) {
-        SchoolYear previous = yearToCopyClustersFrom(year);
-        catalog.createYear(year);
-        for (CareerCluster cluster : catalog.clusters(previous)) {
-            catalog.insertCluster(year, cluster);
+    private static ClusterChanges clusterChanges(ParsedList list, List<CatalogRepository.StoredCluster> existing) {
+        return list.hasClusterSheet() ? ClusterChanges.between(existing, list.clusters()) : ClusterChanges.NONE;
+    }
+
+    private void applyClusters(SchoolYear year, ClusterChanges changes, Instant now) {
+        for (CareerCluster cluster : changes.added()) {
+            catalog.saveCluster(year, cluster);
             events.clusterPublished(year, cluster);
         }
-        catalog.lockYear(year);
+        for (CareerCluster cluster : changes.changed()) {
+            catalog.saveCluster(year, cluster);
+            events.clusterPublished(year, cluster);
+        }
+        for (CareerCluster cluster : changes.retired()) {
+            catalog.retireCluster(year, cluster.code(), now);
+            events.clusterRetired(year, cluster, now);
+        }
     }
 
     private SchoolYear yearToCopyClustersFrom(SchoolYear year) {

@@ -21,8 +21,11 @@ import org.ctims.certification.catalog.Text;
 final class ClusterResolver {
 
     private final Map<String, String> codes = new HashMap<>();
+    private final String source;
 
-    ClusterResolver(List<CareerCluster> clusters) {
+    /** @param source where the clusters come from, for messages: "this school year", "the sheet 'Clusters'" */
+    ClusterResolver(List<CareerCluster> clusters, String source) {
+        this.source = source;
         for (CareerCluster cluster : clusters) {
             codes.put(cluster.code().toUpperCase(Locale.ROOT), cluster.code());
             codes.putIfAbsent("name:" + Text.fold(cluster.name()), cluster.code());
@@ -79,6 +82,10 @@ final class ClusterResolver {
             }
         }
         return codes.get("name:" + Text.fold(value));
+    }
+
+    String source() {
+        return source;
     }
 
     record Resolution(List<String> codes, List<String> unknown) {

@@ -28,6 +28,7 @@ class ImportProblemAdvice {
 
     private static Map<String, Object> error(RowError error) {
         Map<String, Object> map = new LinkedHashMap<>();
+        map.put("sheet", error.sheet());
         map.put("row", error.row());
         map.put("column", error.column());
         map.put("reason", error.reason());

@@ -3,6 +3,7 @@ package org.ctims.certification.imports;
 import java.util.List;
 
 import org.ctims.certification.catalog.Assessment;
+import org.ctims.certification.catalog.CareerCluster;
 import org.ctims.certification.catalog.ListedAssessment;
 
 /**
@@ -15,7 +16,23 @@ import org.ctims.certification.catalog.ListedAssessment;
  */
 public record ImportResult(Long importId, String schoolYear, String fileName, boolean committed, boolean valid,
                            int rowsRead, Counts counts, List<Change> added, List<Change> changed, List<Change> retired,
-                           List<RowError> errors, int errorCount) {
+                           Clusters clusters, List<RowError> errors, int errorCount) {
+
+    /**
+     * What the file's cluster sheet changes in the year's clusters; null when the file has no
+     * cluster sheet (the year's clusters stay as they are).
+     */
+    public record Clusters(List<String> added, List<String> changed, List<String> retired, int unchanged) {
+
+        static Clusters of(ClusterChanges changes) {
+            return new Clusters(codes(changes.added()), codes(changes.changed()), codes(changes.retired()),
+                    changes.unchanged());
+        }
+
+        private static List<String> codes(List<CareerCluster> clusters) {
+            return clusters.stream().map(CareerCluster::code).toList();
+        }
+    }
 
     /** How many assessments each kind of change concerns. */
     public record Counts(int added, int changed, int retired, int unchanged) {
@@ -34,12 +51,13 @@ public record ImportResult(Long importId, String schoolYear, String fileName, bo
     }
 
     static ImportResult of(Long importId, String schoolYear, String fileName, boolean committed, ParsedList list,
-                           CatalogChanges changes) {
+                           CatalogChanges changes, ClusterChanges clusterChanges) {
         return new ImportResult(importId, schoolYear, fileName, committed, list.valid(), list.rowsRead(),
                 new Counts(changes.added().size(), changes.changed().size(), changes.retired().size(), changes.unchanged()),
                 changes.added().stream().map(Change::of).toList(),
                 changes.changed().stream().map(Change::of).toList(),
                 changes.retired().stream().map(Change::of).toList(),
+                list.hasClusterSheet() ? Clusters.of(clusterChanges) : null,
                 list.errors(), list.errorCount());
     }
 }

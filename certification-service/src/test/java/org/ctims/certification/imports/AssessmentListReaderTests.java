@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.ctims.certification.catalog.CareerCluster;
 import org.ctims.certification.catalog.ListedAssessment;
 import org.ctims.certification.testdata.AssessmentListWorkbook;
 import org.ctims.certification.testdata.SeededClusters;
@@ -21,7 +22,7 @@ class AssessmentListReaderTests {
     Path dir;
 
     private final AssessmentListReader reader = new AssessmentListReader(1000, 50);
-    private final ClusterResolver clusters = new ClusterResolver(SeededClusters.ALL);
+    private final List<CareerCluster> clusters = SeededClusters.ALL;
 
     @Test
     void readsAStandardList() throws IOException {
@@ -108,6 +109,43 @@ class AssessmentListReaderTests {
         ParsedList list = read(workbook);
         assertThat(list.errorCount()).isEqualTo(80);
         assertThat(list.errors()).hasSize(50);
+    }
+
+    @Test
+    void aClusterSheetReplacesTheYearsClustersForTheList() throws IOException {
+        ParsedList list = read(AssessmentListWorkbook.standard()
+                .row(7503, "Early Childhood Education", "Pre-Pac", "ED")
+                .row(7504, "Solar Installer", "NABCEP", "Energy")
+                .row(7505, "Advanced Welding", "AWS", "Advanced Manufacturing - AM")
+                .clusterRow("Career clusters of 2025-2026")
+                .clusterRow("Cluster Code", "Cluster Name")
+                .clusterRow(" ed ", "Education & Training")
+                .clusterRow("AM", "Advanced Manufacturing"));
+
+        assertThat(list.clusters()).containsExactly(new CareerCluster("ED", "Education & Training"),
+                new CareerCluster("AM", "Advanced Manufacturing"));
+        assertThat(list.errors()).extracting(RowError::sheet, RowError::row, RowError::column)
+                .containsExactly(tuple("Approved Assessments", 3, "Career Cluster")); // EN is not on the sheet
+        assertThat(list.assessments()).extracting(ListedAssessment::clusters)
+                .containsExactly(List.of("ED"), List.of("AM"));
+    }
+
+    @Test
+    void listsInvalidRowsOfTheClusterSheet() throws IOException {
+        ParsedList list = read(AssessmentListWorkbook.standard()
+                .row(7503, "Early Childhood Education", "Pre-Pac", "ED")
+                .clusterRow("Code", "Name")
+                .clusterRow("ED", "Education & Training")
+                .clusterRow("ed", "Duplicate")
+                .clusterRow("TOO-LONG-CODE", "Bad code")
+                .clusterRow("HU", null));
+        assertThat(list.errors()).extracting(RowError::sheet, RowError::row, RowError::column).containsExactly(
+                tuple("Career Clusters", 3, "Code"),
+                tuple("Career Clusters", 4, "Code"),
+                tuple("Career Clusters", 5, "Name"));
+        assertThat(read(AssessmentListWorkbook.standard().row(7503, "Early", "Pre-Pac", "ED").clusterRow("Nothing here"))
+                .errors()).extracting(RowError::reason).containsExactly("The cluster sheet needs a header row with Code and Name columns.",
+                        "Unknown career cluster 'ED': not a cluster of the sheet 'Career Clusters'.");
     }
 
     @Test

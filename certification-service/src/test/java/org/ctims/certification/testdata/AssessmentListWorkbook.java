@@ -38,6 +38,7 @@ public final class AssessmentListWorkbook {
     private final List<Object[]> rows = new ArrayList<>();
     private final List<String> sheetsBefore = new ArrayList<>();
     private String sheetName = "Approved Assessments";
+    private final List<Object[]> clusterRows = new ArrayList<>();
 
     private AssessmentListWorkbook() {
     }
@@ -70,6 +71,19 @@ public final class AssessmentListWorkbook {
         return this;
     }
 
+    /** Adds a "Career Clusters" sheet after the list with these rows (the first one being its header). */
+    public AssessmentListWorkbook clusterRow(Object... cells) {
+        clusterRows.add(cells);
+        return this;
+    }
+
+    /** Adds a "Career Clusters" sheet with a Code / Name header and these clusters. */
+    public AssessmentListWorkbook clusterSheet(List<org.ctims.certification.catalog.CareerCluster> clusters) {
+        clusterRow("Code", "Name");
+        clusters.forEach(c -> clusterRow(c.code(), c.name()));
+        return this;
+    }
+
     public AssessmentListWorkbook sheetName(String name) {
         this.sheetName = name;
         return this;
@@ -82,7 +96,10 @@ public final class AssessmentListWorkbook {
                 sheet.createRow(0).createCell(0).setCellValue("Read me first: this sheet is not the list.");
             }
             Sheet sheet = workbook.createSheet(sheetName);
-            write(sheet);
+            write(sheet, rows);
+            if (!clusterRows.isEmpty()) {
+                write(workbook.createSheet("Career Clusters"), clusterRows);
+            }
             return toBytes(workbook);
         }
         catch (IOException e) {
@@ -93,7 +110,7 @@ public final class AssessmentListWorkbook {
     /** The same list as an old-style .xls workbook. */
     public byte[] xlsBytes() {
         try (HSSFWorkbook workbook = new HSSFWorkbook()) {
-            write(workbook.createSheet(sheetName));
+            write(workbook.createSheet(sheetName), rows);
             return toBytes(workbook);
         }
         catch (IOException e) {
@@ -169,7 +186,7 @@ public final class AssessmentListWorkbook {
         return Arrays.copyOf(valid, valid.length / 2);
     }
 
-    private void write(Sheet sheet) {
+    private static void write(Sheet sheet, List<Object[]> rows) {
         int index = 0;
         for (Object[] cells : rows) {
             Row row = sheet.createRow(index++);
