@@ -583,6 +583,48 @@ class RosterServiceIntegrationTests extends ServiceStartupChecks {
         }
 
         @Test
+        void aHundredMegabyteUploadIsRefusedWithoutBeingImported() throws Exception {
+            long size = 100L * 1024 * 1024;
+            String boundary = "----ctims-large";
+            byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.zip\"\r\n"
+                    + "Content-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+            // A raw socket: the server answers as soon as it sees the declared length, long before
+            // 100 MB could be sent, and then closes the connection, which HttpClient reports as an error.
+            String response;
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(10_000);
+                java.io.OutputStream out = socket.getOutputStream();
+                out.write(("POST /api/roster/imports HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Authorization: Bearer " + tokens.client("sis-big", "sis-integration") + "\r\n"
+                        + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\n"
+                        + "Content-Length: " + (head.length + size) + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                out.write(head);
+                try {
+                    out.write(new byte[256 * 1024]);
+                    out.flush();
+                } catch (java.io.IOException closedEarly) {
+                    // the server may already have answered and closed
+                }
+                java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+                byte[] buffer = new byte[8192];
+                try {
+                    java.io.InputStream in = socket.getInputStream();
+                    int n;
+                    while (!received.toString(StandardCharsets.UTF_8).contains("\r\n0\r\n\r\n") && (n = in.read(buffer)) > 0) {
+                        received.write(buffer, 0, n);
+                    }
+                } catch (java.io.IOException reset) {
+                    // a reset after the answer: what was received so far is enough
+                }
+                response = received.toString(StandardCharsets.UTF_8);
+            }
+
+            assertThat(response).startsWith("HTTP/1.1 413").contains("Content-Type: application/problem+json")
+                    .contains("Maximum upload size exceeded");
+            assertThat(jdbc.queryForObject("select count(*) from org where sis = 'upload:sis-big'", Integer.class)).isZero();
+        }
+
+        @Test
         void onlySisClientsAndSchoolAdministratorsMayUpload() throws Exception {
             assertThat(upload(new OneRosterCsvZip().bytes(), tokens.teacher("700001", "10001")).statusCode()).isEqualTo(403);
         }
