@@ -42,7 +42,7 @@ final class PostgresPart implements Part {
     public void launch() {
         if (Net.listening(host, port)) {
             Log.info("PostgreSQL: using the server already listening on " + host + ":" + port);
-        } else if (config.dbUrlGiven()) {
+        } else if (!host.equals("127.0.0.1") && !host.equals("localhost")) {
             throw new StackException("PostgreSQL: nothing listens on " + host + ":" + port
                     + " (from CTIMS_DB_URL=" + config.dbUrl() + "). Start that server or unset CTIMS_DB_URL.");
         } else {

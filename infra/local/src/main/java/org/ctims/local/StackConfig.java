@@ -29,7 +29,6 @@ public final class StackConfig {
     private Path runDir;
     private String host = "127.0.0.1";
     private String dbUrl;
-    private boolean dbUrlGiven;
     private String dbUser = "postgres";
     private String dbPassword = "";
     private boolean freshDatabase;
@@ -69,7 +68,6 @@ public final class StackConfig {
         }
         if (env.containsKey("CTIMS_DB_URL")) {
             c.dbUrl = env.get("CTIMS_DB_URL");
-            c.dbUrlGiven = true;
         }
         c.dbUser = env.getOrDefault("CTIMS_DB_USER", c.dbUser);
         c.dbPassword = env.getOrDefault("CTIMS_DB_PASSWORD", c.dbPassword);
@@ -119,7 +117,6 @@ public final class StackConfig {
     public Path pidFile() { return runDir.resolve("ctims-local.pid"); }
     public String host() { return host; }
     public String dbUrl() { return dbUrl; }
-    public boolean dbUrlGiven() { return dbUrlGiven; }
     public String dbUser() { return dbUser; }
     public String dbPassword() { return dbPassword; }
     public boolean freshDatabase() { return freshDatabase; }
