@@ -55,11 +55,6 @@ public final class StackConfig {
         this.javaHome = newestJdk();
     }
 
-    /** The defaults of the contract, with the repository at {@code repoRoot}. */
-    public static StackConfig defaults(Path repoRoot) {
-        return new StackConfig(repoRoot);
-    }
-
     /** The defaults, overridden by {@code CTIMS_*} (and a few {@code KC_*}) environment variables. */
     public static StackConfig fromEnvironment(Path repoRoot, Map<String, String> env) {
         StackConfig c = new StackConfig(repoRoot);
