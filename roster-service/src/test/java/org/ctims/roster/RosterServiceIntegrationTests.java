@@ -298,6 +298,39 @@ class RosterServiceIntegrationTests extends ServiceStartupChecks {
         }
 
         @Test
+        void renamingTheSchoolChangesItsEnrollments() {
+            Roster roster = new Roster();
+            roster.sendAll();
+            await().until(roster::isStored);
+
+            sis.send(roster.org().with("name", "Renamed High").modified(Instant.parse("2019-05-01T00:00:00Z")));
+
+            await().until(() -> "Renamed High".equals(roster.stored().get("organization_name")));
+            List<ConsumerRecord<byte[], byte[]>> events = roster.settledEvents(2);
+            assertThat(change(events.get(1))).isEqualTo("changed");
+            assertThat(payload(events.get(1)).path("organization").path("name").asString()).isEqualTo("Renamed High");
+        }
+
+        @Test
+        void aClassThatLosesItsTeacherRemovesTheEnrollmentUntilANewTeacherArrives() {
+            Roster roster = new Roster();
+            roster.sendAll();
+            await().until(roster::isStored);
+
+            sis.send(roster.teaching().deleted().modified(Instant.parse("2019-05-01T00:00:00Z")));
+            await().until(() -> !roster.isStored());
+            assertThat(jdbc.queryForObject("select waiting_for from pending_enrollment where sis = ?", String.class, sis.sis()))
+                    .isEqualTo("a teacher of class c-1");
+
+            sis.send(teacher("t-2", "9" + roster.staffId, "org-1").with("givenName", "Bob").with("familyName", "Baker"),
+                    enrollment("e-t2", "t-2", "c-1", "org-1", "teacher"));
+            await().until(() -> ("9" + roster.staffId).equals(roster.stored().get("teacher_staff_id")));
+            assertThat(roster.stored()).containsEntry("teacher_name", "Bob Baker");
+            assertThat(roster.settledEvents(3)).extracting(RosterServiceIntegrationTests::change)
+                    .containsExactly("added", "removed", "added");
+        }
+
+        @Test
         void aChangedStnIsRetractedUnderTheOldKeyAndAddedUnderTheNew() {
             Roster roster = new Roster();
             roster.sendAll();
