@@ -40,11 +40,14 @@ class CatalogImportController {
 
     private final CatalogImportService imports;
     private final ImportLog log;
+    private final ImportBulkhead bulkhead;
     private final long maxFileSize;
 
-    CatalogImportController(CatalogImportService imports, ImportLog log, CatalogProperties properties) {
+    CatalogImportController(CatalogImportService imports, ImportLog log, ImportBulkhead bulkhead,
+                            CatalogProperties properties) {
         this.imports = imports;
         this.log = log;
+        this.bulkhead = bulkhead;
         this.maxFileSize = properties.imports().maxFileSize().toBytes();
     }
 
@@ -60,9 +63,10 @@ class CatalogImportController {
         Path copy = copy(file);
         try {
             if (dryRun) {
-                return ResponseEntity.ok(imports.preview(schoolYear, copy, fileName));
+                return ResponseEntity.ok(bulkhead.run(() -> imports.preview(schoolYear, copy, fileName)));
             }
-            return ResponseEntity.status(HttpStatus.CREATED).body(imports.commit(schoolYear, copy, fileName, user));
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .body(bulkhead.run(() -> imports.commit(schoolYear, copy, fileName, user)));
         }
         finally {
             delete(copy);
