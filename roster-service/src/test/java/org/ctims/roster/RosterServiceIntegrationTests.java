@@ -464,6 +464,19 @@ class RosterServiceIntegrationTests extends ServiceStartupChecks {
         }
 
         @Test
+        void aRejectionArrivingBeforeItsSchoolIsShownToTheSchoolOnceTheSchoolIsKnown() throws Exception {
+            Roster roster = new Roster();
+            sis.send(student("u-9", "12345", "org-1"));
+            await().until(() -> roster.count("select count(*) from rejected_record where sis = ?") == 1);
+            assertThat(getJson("/api/roster/rejections?school=" + roster.pid, tokens.schoolAdmin(roster.pid), 200)).isEmpty();
+
+            sis.send(roster.org());
+            await().until(() -> roster.count("select count(*) from org where sis = ?") == 1);
+            assertThat(getJson("/api/roster/rejections?school=" + roster.pid, tokens.schoolAdmin(roster.pid), 200)
+                    .findValuesAsString("recordKey")).containsExactly("user:u-9");
+        }
+
+        @Test
         void enrollmentsWaitingTooLongAreReportedWithWhatTheyWaitFor() throws Exception {
             Roster roster = new Roster();
             sis.send(roster.org(), roster.year(), roster.clazz(), roster.teacherUser(), roster.teaching(), roster.studentEnrollment());

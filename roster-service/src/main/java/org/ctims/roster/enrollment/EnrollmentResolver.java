@@ -80,6 +80,12 @@ class EnrollmentResolver implements EnrollmentRefresher {
         if (enrollmentSourcedIds.isEmpty()) {
             return;
         }
+        // Serialize resolutions of the same enrollments (several consumers or an upload at once):
+        // whoever resolves second waits here and then sees the first one's committed records, so no
+        // change is lost between two transactions that each saw only their own. Sorted: no deadlock
+        // between two refreshes.
+        jdbc.sql("select sourced_id from roster_enrollment where sis = :sis and sourced_id in (:ids) order by sourced_id for update")
+                .param("sis", sis).param("ids", enrollmentSourcedIds).query(String.class).list();
         Map<String, Resolution> resolutions = jdbc.sql(RESOLVE).param("sis", sis).param("ids", enrollmentSourcedIds)
                 .query(EnrollmentResolver::resolution).list().stream()
                 .collect(Collectors.toMap(Resolution::sourcedId, Function.identity()));

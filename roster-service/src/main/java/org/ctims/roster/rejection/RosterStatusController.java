@@ -45,8 +45,11 @@ class RosterStatusController {
         OrganizationScope scope = scopeFor(school, user);
         checkPage(page, size);
         return jdbc.sql("""
-                select id, sis, school_pid, school_sourced_id, record_type, record_key, reason, payload_excerpt, rejected_at
-                from rejected_record
+                select * from (
+                    select r.id, r.sis, coalesce(r.school_pid, o.pid) school_pid, r.school_sourced_id, r.record_type,
+                           r.record_key, r.reason, r.payload_excerpt, r.rejected_at
+                    from rejected_record r
+                    left join org o on o.sis = r.sis and o.sourced_id = r.school_sourced_id) rejected
                 where (cast(:sis as text) is null or sis = :sis)
                   and (cast(:school as text) is null or school_pid = :school)
                   and (:all or school_pid = any(:pids))
