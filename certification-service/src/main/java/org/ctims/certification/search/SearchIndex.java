@@ -21,7 +21,9 @@ import org.ctims.certification.catalog.Text;
  * <p>Ranking, best first: exact number; number prefix (in number order); then name matches,
  * where every word of the query must match a word of the name: the whole word, the start of a
  * word, anywhere inside the name, or within a small typo (one edit, two for words of eight letters
- * or more; a swap of two letters is one edit). A name that starts with the query gets a bonus.
+ * or more; a swap of two letters is one edit) or the start of the assessment's number, so a
+ * label such as {@code Early Childhood Education (Pre-Pac) - 7503} finds its assessment. A name
+ * that starts with the query gets a bonus.
  */
 final class SearchIndex {
 
@@ -151,6 +153,9 @@ final class SearchIndex {
                 }
                 if (best == 0 && folded.contains(tokens[t])) {
                     best = 10;
+                }
+                if (best == 0 && number.startsWith(tokens[t])) {
+                    best = 25; // "early 7503", or a label "Name - 7503" typed or pasted back
                 }
                 if (best == 0) {
                     return 0; // every word of the query must match

@@ -55,6 +55,13 @@ class SearchIndexTests {
     }
 
     @Test
+    void aLabelOrWordsWithTheNumberFindTheirAssessment() {
+        assertThat(numbers("Early Childhood Education (Pre-Pac) - 7503")).containsExactly("7503");
+        assertThat(numbers("child 7504")).containsExactly("7504");
+        assertThat(numbers("child 8300")).isEmpty();
+    }
+
+    @Test
     void unrelatedQueriesFindNothing() {
         assertThat(numbers("plumbing")).isEmpty();
         assertThat(numbers("9")).isEmpty();
