@@ -34,21 +34,19 @@ import org.ctims.certification.testdata.AssessmentListWorkbook;
 import org.ctims.certification.testdata.SeededClusters;
 import org.ctims.certification.catalog.CareerCluster;
 import org.ctims.testing.RealInfrastructure;
-import org.ctims.testing.security.TestTokens;
+import org.ctims.testing.service.ServiceStartupChecks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The catalog end to end on the real PostgreSQL and Kafka: state staff preview and commit lists,
+ * The service's startup checks (schema, health, 401, OpenAPI; inherited) and the catalog end to
+ * end on the real PostgreSQL and Kafka, in one Spring context: state staff preview and commit lists,
  * teachers search them, bad files and bad rows change nothing, and every change reaches the
  * compacted topic exactly once in the published schema. Each test works in its own school year.
  */
@@ -60,14 +58,10 @@ import tools.jackson.databind.json.JsonMapper;
 @TestPropertySource(properties = {
         "ctims.certification.catalog-topic=certification.catalog.v1${ctims.test.topic-suffix}",
         "ctims.certification.imports.max-file-size=1MB"})
-class CatalogIntegrationTests {
+class CatalogIntegrationTests extends ServiceStartupChecks {
 
-    static final TestTokens tokens = TestTokens.start();
     static final JsonMapper json = JsonMapper.builder().build();
     static final String IMPORTS = "/api/certifications/catalog-imports";
-
-    @LocalServerPort
-    int port;
 
     @Value("${ctims.certification.catalog-topic}")
     String topic;
@@ -79,9 +73,14 @@ class CatalogIntegrationTests {
     String state;
     String teacher;
 
-    @DynamicPropertySource
-    static void testIssuer(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", tokens::issuer);
+    @Override
+    protected String schema() {
+        return "certification";
+    }
+
+    @Override
+    protected String apiPrefix() {
+        return "/api/certifications";
     }
 
     @BeforeEach
