@@ -1,0 +1,642 @@
+package org.ctims.followup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.awaitility.Awaitility;
+import org.ctims.testing.RealInfrastructure;
+import org.ctims.testing.service.ServiceStartupChecks;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The follow-up service on the real database and broker, in one Spring context shared by every
+ * nested group. Each test builds its own world (a random school year, school, students and
+ * teachers), so tests never see each other's reports or catalog.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ctims.followup.enrollments-topic=roster.enrollments.v1${ctims.test.topic-suffix}",
+        "ctims.followup.catalog-topic=certification.catalog.v1${ctims.test.topic-suffix}",
+        "ctims.followup.reports-topic=followup.reports.v1${ctims.test.topic-suffix}",
+        "ctims.outbox.poll-interval=50ms",
+        "logging.level.org.apache.kafka=warn",
+        "logging.level.org.springframework.cloud.stream=warn"})
+@RealInfrastructure
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FollowupServiceIntegrationTests extends ServiceStartupChecks {
+
+    static {
+        Awaitility.setDefaultTimeout(Duration.ofSeconds(60));
+        Awaitility.setDefaultPollInterval(Duration.ofMillis(100));
+    }
+
+    static final JsonMapper json = JsonMapper.shared();
+    static final String RECORDED = "ctims.roster.enrollment-recorded.v1";
+    static final String REMOVED = "ctims.roster.enrollment-removed.v1";
+    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Value("${spring.cloud.stream.kafka.binder.brokers}")
+    String brokers;
+    @Value("${ctims.followup.enrollments-topic}")
+    String enrollmentsTopic;
+    @Value("${ctims.followup.catalog-topic}")
+    String catalogTopic;
+    @Value("${ctims.followup.reports-topic}")
+    String reportsTopic;
+
+    Feeds feeds;
+
+    @Override
+    protected String schema() {
+        return "followup";
+    }
+
+    @Override
+    protected String apiPrefix() {
+        return "/api/followups";
+    }
+
+    @BeforeAll
+    void openFeeds() {
+        feeds = new Feeds(brokers, enrollmentsTopic, catalogTopic);
+    }
+
+    @AfterAll
+    void closeFeeds() {
+        feeds.close();
+    }
+
+    static String digits(int n) {
+        StringBuilder s = new StringBuilder().append(ThreadLocalRandom.current().nextInt(1, 10));
+        while (s.length() < n) {
+            s.append(ThreadLocalRandom.current().nextInt(10));
+        }
+        return s.toString();
+    }
+
+    /** One test's data: its own school year (so its own catalog), school, teachers and students. */
+    final class World {
+        final int start = ThreadLocalRandom.current().nextInt(2100, 9000);
+        final String year = start + "-" + (start + 1);
+        final String pid = digits(8);
+        final String otherPid = digits(8);
+        final String teacherA = digits(7);
+        final String teacherB = digits(7);
+
+        World() {
+            feeds.cluster(year, "ED", "Education & Training");
+            feeds.cluster(year, "AC", "Architecture & Construction");
+            feeds.cluster(year, "BA", "Business, Management & Administration");
+            feeds.assessment(year, "7503", "Early Childhood Education (Pre-Pac)", List.of("ED"), false);
+            feeds.assessment(year, "1001", "Carpentry", List.of("AC", "BA"), false);
+            feeds.assessment(year, "9999", "Old Farming", List.of("AC"), true);
+            await().until(() -> count("select count(*) from catalog_assessment where school_year = ?", year) == 3
+                    && count("select count(*) from catalog_cluster where school_year = ?", year) == 3);
+        }
+
+        Student student(int grade) {
+            return new Student(this, digits(10), grade);
+        }
+    }
+
+    final class Student {
+        final World world;
+        final String stn;
+        final int grade;
+
+        Student(World world, String stn, int grade) {
+            this.world = world;
+            this.stn = stn;
+            this.grade = grade;
+        }
+
+        Map<String, Object> enrollment(UUID enrollmentId, String staffId, String teacherName, String division, String change) {
+            Map<String, Object> student = new LinkedHashMap<>();
+            student.put("stn", stn);
+            student.put("givenName", "Jamie");
+            student.put("familyName", "Rivera-" + stn.substring(6));
+            student.put("birthDate", "2001-02-03");
+            student.put("gender", "female");
+            student.put("grade", grade);
+            student.put("email", null);
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("enrollmentId", enrollmentId.toString());
+            payload.put("change", change);
+            payload.put("schoolYear", world.year);
+            payload.put("student", student);
+            payload.put("organization", Map.of("pid", world.pid, "name", "Sample High School " + world.pid));
+            payload.put("teacher", Map.of("staffId", staffId, "name", teacherName));
+            payload.put("division", division);
+            payload.put("source", Map.of("sis", "/sis/test", "sourcedId", "e-" + enrollmentId, "classSourcedId", "c-1"));
+            payload.put("somethingNew", "ignored by a tolerant reader");
+            return payload;
+        }
+
+        /** Enrolls the student with teacher A and waits for the report. */
+        UUID enrolled() {
+            return enrolledWith(UUID.randomUUID(), world.teacherA, "Alice Adams", "Business and Marketing");
+        }
+
+        UUID enrolledWith(UUID enrollmentId, String staffId, String name, String division) {
+            Map<String, Object> payload = enrollment(enrollmentId, staffId, name, division, "added");
+            assertThat(EventSchemas.producerViolations("roster-service/src/main/resources/events/enrollment-recorded.v1.schema.json",
+                    json.valueToTree(payload))).isEmpty();
+            feeds.enrollment(RECORDED, payload, Instant.now());
+            await().until(() -> count("select count(*) from report_enrollment where enrollment_id = ?", enrollmentId) == 1);
+            return reportId();
+        }
+
+        UUID reportId() {
+            return jdbc.queryForObject("select id from report where stn = ? and organization_pid = ? and school_year = ?",
+                    UUID.class, stn, world.pid, world.year);
+        }
+    }
+
+    int count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Integer.class, args);
+    }
+
+    // --- HTTP -------------------------------------------------------------------------------
+
+    HttpResponse<String> call(String method, String path, String token, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<byte[]> download(String listPath, String token) {
+        String path = listPath.replace("/api/followups?", "/api/followups/export?");
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token).GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode body(HttpResponse<String> response) {
+        return json.readTree(response.body());
+    }
+
+    String teacher(World w) {
+        return tokens.teacher(w.teacherA, w.pid);
+    }
+
+    HttpResponse<String> put(UUID id, String token, String etag, String answers) {
+        return etag == null ? call("PUT", "/api/followups/" + id, token, answers)
+                : call("PUT", "/api/followups/" + id, token, answers, "If-Match", etag);
+    }
+
+    static final String COMPLETE_SENIOR = """
+            {"email": "jamie@example.org", "deceased": false, "educationStatus": "not-attending",
+             "employmentStatus": "employed-full-time-civilian", "jobRelated": true, "selfEmployed": false,
+             "jobTitle": "Assistant teacher", "jobDuties": "Helps in class", "tookCertificationTest": true,
+             "certifications": [{"assessmentNumber": "7503", "result": "passed"}]}""";
+
+    /** What the outbox sent for a student, once every event left it. */
+    List<ConsumerRecord<byte[], byte[]>> settledEvents(String stn, int expected) {
+        await().until(() -> count("select count(*) from outbox where event_key = ?", stn) == 0);
+        List<ConsumerRecord<byte[], byte[]>> events = KafkaTopics.readUntil(brokers, reportsTopic,
+                r -> stn.equals(KafkaTopics.key(r)), records -> records.size() >= expected);
+        assertThat(events).as("events for STN %s", stn).hasSize(expected);
+        return events;
+    }
+
+    static JsonNode payload(ConsumerRecord<byte[], byte[]> record) {
+        return json.readTree(new String(record.value(), StandardCharsets.UTF_8));
+    }
+
+    // --- tests --------------------------------------------------------------------------------
+
+    @Nested
+    class Roster {
+
+        @Test
+        void anEnrollmentCreatesOneReportThatAllTheStudentsTeachersShare() {
+            World w = new World();
+            Student s = w.student(12);
+            UUID id = s.enrolled();
+            UUID same = s.enrolledWith(UUID.randomUUID(), w.teacherB, "Bob Baker", "Health Science");
+            assertThat(same).isEqualTo(id);
+            assertThat(count("select count(*) from report where stn = ?", s.stn)).isEqualTo(1);
+
+            for (String token : List.of(tokens.teacher(w.teacherA, w.pid), tokens.teacher(w.teacherB, w.pid))) {
+                HttpResponse<String> response = call("GET", "/api/followups/" + id, token, null);
+                assertThat(response.statusCode()).isEqualTo(200);
+                JsonNode report = body(response);
+                assertThat(report.path("stn").asString()).isEqualTo(s.stn);
+                assertThat(report.path("student").path("grade").asInt()).isEqualTo(12);
+                assertThat(report.path("teachers")).hasSize(2);
+                assertThat(report.path("followUpApplies").asBoolean()).isTrue();
+                assertThat(report.path("missing").toString()).contains("educationStatus", "employmentStatus", "tookCertificationTest");
+                assertThat(response.headers().firstValue("ETag")).hasValue("\"0\"");
+            }
+        }
+
+        @Test
+        void aRemovedStudentKeepsTheReportMarkedAndItsAnswers() {
+            World w = new World();
+            Student s = w.student(12);
+            UUID enrollment = UUID.randomUUID();
+            UUID id = s.enrolledWith(enrollment, w.teacherA, "Alice Adams", "Business");
+            assertThat(put(id, teacher(w), "\"0\"", COMPLETE_SENIOR).statusCode()).isEqualTo(200);
+
+            feeds.enrollment(REMOVED, s.enrollment(enrollment, w.teacherA, "Alice Adams", "Business", "removed"), Instant.now());
+            await().until(() -> Boolean.TRUE.equals(jdbc.queryForObject("select removed from report where id = ?", Boolean.class, id)));
+            JsonNode report = body(call("GET", "/api/followups/" + id, teacher(w), null));
+            assertThat(report.path("removed").asBoolean()).isTrue();
+            assertThat(report.path("answers").path("jobTitle").asString()).isEqualTo("Assistant teacher");
+            assertThat(report.path("followUpComplete").asBoolean()).isTrue();
+        }
+
+        @Test
+        void replayedAndOlderEventsChangeNothing() {
+            World w = new World();
+            Student s = w.student(12);
+            UUID enrollment = UUID.randomUUID();
+            Instant t0 = Instant.now();
+            Map<String, Object> added = s.enrollment(enrollment, w.teacherA, "Alice Adams", "Business", "added");
+            String eventId = feeds.enrollment(RECORDED, added, t0);
+            await().until(() -> count("select count(*) from report_enrollment where enrollment_id = ?", enrollment) == 1);
+            // newer: the division changed
+            feeds.enrollment(RECORDED, s.enrollment(enrollment, w.teacherA, "Alice Adams", "Marketing", "changed"), t0.plusSeconds(10));
+            await().until(() -> "Marketing".equals(jdbc.queryForObject(
+                    "select division from report_enrollment where enrollment_id = ?", String.class, enrollment)));
+            // the first event again (same id: inbox) and an older straggler (new id: ce_time) change nothing
+            feeds.enrollment(RECORDED, added, t0, eventId);
+            feeds.enrollment(RECORDED, s.enrollment(enrollment, w.teacherA, "Alice Adams", "Old division", "changed"), t0.plusSeconds(5));
+            // a marker after them on the same key (STN, one partition) proves they were processed
+            UUID marker = UUID.randomUUID();
+            feeds.enrollment(RECORDED, s.enrollment(marker, w.teacherB, "Bob Baker", "Marker", "added"), t0.plusSeconds(20));
+            await().until(() -> count("select count(*) from report_enrollment where enrollment_id = ?", marker) == 1);
+            assertThat(jdbc.queryForObject("select division from report_enrollment where enrollment_id = ?", String.class, enrollment))
+                    .isEqualTo("Marketing");
+            assertThat(count("select count(*) from report where stn = ?", s.stn)).isEqualTo(1);
+        }
+
+        @Test
+        void invalidEnrollmentEventsGoToTheDeadLetterTopicAndLaterOnesStillFlow() {
+            World w = new World();
+            String stn = digits(10);
+            feeds.rawEnrollment(stn, RECORDED, "{not json".getBytes(StandardCharsets.UTF_8));
+            Student s = w.student(11);
+            Map<String, Object> bad = s.enrollment(UUID.randomUUID(), w.teacherA, "Alice", "X", "added");
+            ((Map<String, Object>) bad.get("student")).put("stn", "12345");
+            feeds.send(enrollmentsTopic, stn, RECORDED, UUID.randomUUID().toString(), Instant.now(), json.writeValueAsBytes(bad));
+            UUID id = s.enrolled();
+            assertThat(id).isNotNull();
+            List<ConsumerRecord<byte[], byte[]>> dead = KafkaTopics.readUntil(brokers, "error." + enrollmentsTopic + ".followup",
+                    r -> stn.equals(KafkaTopics.key(r)), records -> records.size() >= 2);
+            assertThat(dead).hasSize(2);
+            assertThat(dead).extracting(r -> KafkaTopics.header(r, "x-exception-message"))
+                    .anySatisfy(m -> assertThat(m).contains("not JSON"))
+                    .anySatisfy(m -> assertThat(m).contains("stn"));
+        }
+    }
+
+    @Nested
+    class Saving {
+
+        @Test
+        void aCompleteSaveIsStoredWithBothFlagsHistoryAndExactlyOneEventOfEachKind() {
+            World w = new World();
+            Student s = w.student(12);
+            UUID id = s.enrolled();
+
+            HttpResponse<String> saved = put(id, teacher(w), "\"0\"", COMPLETE_SENIOR);
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+            assertThat(saved.headers().firstValue("ETag")).hasValue("\"1\"");
+            JsonNode report = body(saved);
+            assertThat(report.path("followUpComplete").asBoolean()).isTrue();
+            assertThat(report.path("certificateComplete").asBoolean()).isTrue();
+            assertThat(report.path("missing")).isEmpty();
+            assertThat(report.path("certifications").get(0).path("clusterCode").asString()).as("the only cluster is filled in").isEqualTo("ED");
+            assertThat(report.path("lastSavedBy").path("username").asString()).isEqualTo("teacher-" + w.teacherA);
+
+            JsonNode history = body(call("GET", "/api/followups/" + id + "/history", teacher(w), null));
+            assertThat(history.findValuesAsString("field")).contains("educationStatus", "employmentStatus", "jobTitle", "certifications[7503]");
+            assertThat(history.get(0).path("changedBy").asString()).isEqualTo("teacher-" + w.teacherA);
+
+            List<ConsumerRecord<byte[], byte[]>> events = settledEvents(s.stn, 3);
+            assertThat(events).extracting(r -> KafkaTopics.header(r, "ce_type")).containsExactly(
+                    "ctims.followup.report-saved.v1", "ctims.followup.follow-up-completed.v1",
+                    "ctims.followup.certifications-completed.v1");
+            for (ConsumerRecord<byte[], byte[]> event : events) {
+                String type = KafkaTopics.header(event, "ce_type");
+                assertThat(EventSchemas.violations(type, payload(event))).as(type).isEmpty();
+                assertThat(KafkaTopics.header(event, "ce_subject")).isEqualTo(w.pid);
+                assertThat(KafkaTopics.header(event, "ce_source")).isEqualTo("/ctims/followup-service");
+            }
+            assertThat(payload(events.get(0)).path("version").asInt()).isEqualTo(1);
+            assertThat(payload(events.get(0)).path("answers").path("employmentStatus").asString()).isEqualTo("employed-full-time-civilian");
+
+            // Reopening: one save, one report-saved plus follow-up-reopened; the certificate stays complete.
+            HttpResponse<String> reopened = put(id, teacher(w), "\"1\"", """
+                    {"educationStatus": "not-attending", "tookCertificationTest": true,
+                     "certifications": [{"assessmentNumber": "7503", "result": "passed"}]}""");
+            assertThat(reopened.statusCode()).as(reopened.body()).isEqualTo(200);
+            assertThat(body(reopened).path("missing").toString()).contains("employmentStatus");
+            List<ConsumerRecord<byte[], byte[]>> after = settledEvents(s.stn, 5);
+            assertThat(after.subList(3, 5)).extracting(r -> KafkaTopics.header(r, "ce_type")).containsExactly(
+                    "ctims.followup.report-saved.v1", "ctims.followup.follow-up-reopened.v1");
+            assertThat(EventSchemas.violations("ctims.followup.follow-up-reopened.v1", payload(after.get(4)))).isEmpty();
+        }
+
+        @Test
+        void anInvalidSaveListsEveryBadFieldAndChangesNothing() {
+            World w = new World();
+            Student s = w.student(12);
+            UUID id = s.enrolled();
+            HttpResponse<String> refused = put(id, teacher(w), "\"0\"", """
+                    {"email": "not-an-address", "deceased": true, "educationStatus": "college",
+                     "employmentStatus": "unknown", "jobTitle": "x", "tookCertificationTest": true,
+                     "certifications": [{"assessmentNumber": "4242", "result": "passed"},
+                                        {"assessmentNumber": "1001", "clusterCode": "ED", "result": "passed"},
+                                        {"assessmentNumber": "1001", "clusterCode": "AC", "result": "maybe"},
+                                        {"assessmentNumber": "9999", "clusterCode": "AC", "result": "passed"}]}""");
+            assertThat(refused.statusCode()).isEqualTo(422);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+            JsonNode problem = body(refused);
+            assertThat(problem.path("type").asString()).isEqualTo("urn:ctims:problem:invalid-input");
+            assertThat(problem.path("errors").findValuesAsString("field")).containsExactlyInAnyOrder(
+                    "email", "educationStatus", "employmentStatus", "jobTitle",
+                    "certifications[0].assessmentNumber", "certifications[1].clusterCode",
+                    "certifications[2].assessmentNumber", "certifications[2].result",
+                    "certifications[3].assessmentNumber");
+            JsonNode report = body(call("GET", "/api/followups/" + id, teacher(w), null));
+            assertThat(report.path("version").asInt()).isZero();
+            assertThat(report.path("answers").path("deceased").asBoolean()).isFalse();
+            assertThat(count("select count(*) from report_history where report_id = ?", id)).isZero();
+            assertThat(count("select count(*) from outbox where event_key = ?", s.stn)).isZero();
+        }
+
+        @Test
+        void deceasedClearsTheLockedAnswers() {
+            World w = new World();
+            Student s = w.student(12);
+            UUID id = s.enrolled();
+            assertThat(put(id, teacher(w), "\"0\"", COMPLETE_SENIOR).statusCode()).isEqualTo(200);
+            HttpResponse<String> deceased = put(id, teacher(w), "\"1\"", """
+                    {"email": "jamie@example.org", "deceased": true, "tookCertificationTest": false}""");
+            assertThat(deceased.statusCode()).as(deceased.body()).isEqualTo(200);
+            JsonNode answers = body(deceased).path("answers");
+            assertThat(answers.path("educationStatus").isNull()).isTrue();
+            assertThat(answers.path("jobTitle").isNull()).isTrue();
+            assertThat(body(deceased).path("followUpComplete").asBoolean()).isTrue();
+            assertThat(body(deceased).path("certifications")).isEmpty();
+        }
+
+        @Test
+        void followUpAnswersAreRefusedBelowGrade12WhileCertificationsAreRecorded() {
+            World w = new World();
+            Student s = w.student(10);
+            UUID id = s.enrolled();
+            HttpResponse<String> refused = put(id, teacher(w), "\"0\"", """
+                    {"employmentStatus": "unknown", "tookCertificationTest": true}""");
+            assertThat(refused.statusCode()).isEqualTo(422);
+            assertThat(body(refused).path("errors").findValuesAsString("field")).containsExactly("employmentStatus");
+            HttpResponse<String> saved = put(id, teacher(w), "\"0\"", """
+                    {"tookCertificationTest": true, "certifications": [{"assessmentNumber": "1001", "clusterCode": "BA", "result": "not-passed"}]}""");
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+            assertThat(body(saved).path("followUpApplies").asBoolean()).isFalse();
+            assertThat(body(saved).path("certificateComplete").asBoolean()).isTrue();
+        }
+
+        @Test
+        void aStaleVersionIsRefusedWithTheCurrentOneAndAMissingIfMatchIs428() {
+            World w = new World();
+            Student s = w.student(12);
+            UUID id = s.enrolled();
+            assertThat(put(id, teacher(w), null, COMPLETE_SENIOR).statusCode()).isEqualTo(428);
+            assertThat(put(id, teacher(w), "\"0\"", COMPLETE_SENIOR).statusCode()).isEqualTo(200);
+            HttpResponse<String> stale = put(id, teacher(w), "\"0\"", "{\"deceased\": true}");
+            assertThat(stale.statusCode()).isEqualTo(409);
+            assertThat(body(stale).path("currentVersion").asInt()).isEqualTo(1);
+            assertThat(body(stale).path("type").asString()).isEqualTo("urn:ctims:problem:stale-version");
+            assertThat(body(call("GET", "/api/followups/" + id, teacher(w), null)).path("answers").path("deceased").asBoolean()).isFalse();
+        }
+
+        @Test
+        void twoTeachersSavingTheSameVersionAtOnceNeverOverwriteEachOther() throws Exception {
+            World w = new World();
+            Student s = w.student(12);
+            UUID id = s.enrolled();
+            s.enrolledWith(UUID.randomUUID(), w.teacherB, "Bob Baker", "Health");
+            List<Callable<HttpResponse<String>>> saves = List.of(
+                    () -> put(id, tokens.teacher(w.teacherA, w.pid), "\"0\"", "{\"jobTitle\": null, \"educationStatus\": \"unknown\"}"),
+                    () -> put(id, tokens.teacher(w.teacherB, w.pid), "\"0\"", "{\"educationStatus\": \"secondary\"}"));
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            List<Integer> statuses = new ArrayList<>();
+            try {
+                for (Future<HttpResponse<String>> f : pool.invokeAll(saves)) {
+                    statuses.add(f.get().statusCode());
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+            assertThat(count("select version from report where id = ?", id)).isEqualTo(1);
+            assertThat(count("select count(*) from report_history where report_id = ?", id)).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class Listing {
+
+        @Test
+        void theListFiltersSortsPagesAndCountsTheWholeFilter() throws Exception {
+            World w = new World();
+            Student senior = w.student(12);
+            Student junior = w.student(11);
+            Student other = w.student(12);
+            UUID seniorId = senior.enrolled();
+            junior.enrolled();
+            other.enrolledWith(UUID.randomUUID(), w.teacherB, "Bob Baker", "Health");
+            assertThat(put(seniorId, teacher(w), "\"0\"", COMPLETE_SENIOR).statusCode()).isEqualTo(200);
+
+            String base = "/api/followups?org=" + w.pid + "&year=" + w.year;
+            JsonNode admin = body(call("GET", base + "&size=1&sort=stn,desc", tokens.schoolAdmin(w.pid), null));
+            assertThat(admin.path("totalRows").asInt()).isEqualTo(3);
+            assertThat(admin.path("rows")).hasSize(1);
+            assertThat(admin.path("totalPages").asInt()).isEqualTo(3);
+            assertThat(admin.path("totals").path("followUpApplicable").asInt()).isEqualTo(2);
+            assertThat(admin.path("totals").path("followUpComplete").asInt()).isEqualTo(1);
+            assertThat(admin.path("totals").path("followUpIncomplete").asInt()).isEqualTo(1);
+            assertThat(admin.path("totals").path("certificateComplete").asInt()).isEqualTo(1);
+            String highest = List.of(senior.stn, junior.stn, other.stn).stream().max(String::compareTo).orElseThrow();
+            assertThat(admin.path("rows").get(0).path("stn").asString()).isEqualTo(highest);
+
+            JsonNode mine = body(call("GET", base, teacher(w), null));
+            assertThat(mine.path("rows").findValuesAsString("stn")).containsExactlyInAnyOrder(senior.stn, junior.stn);
+            JsonNode row = mine.path("rows").get(0);
+            assertThat(row.path("schoolName").asString()).isEqualTo("Sample High School " + w.pid);
+            assertThat(row.path("teachers").asString()).isEqualTo("Alice Adams");
+
+            JsonNode complete = body(call("GET", base + "&followUpComplete=true", tokens.schoolAdmin(w.pid), null));
+            assertThat(complete.path("rows").findValuesAsString("stn")).containsExactly(senior.stn);
+            JsonNode incomplete = body(call("GET", base + "&followUpComplete=false", tokens.schoolAdmin(w.pid), null));
+            assertThat(incomplete.path("rows").findValuesAsString("stn")).containsExactly(other.stn);
+            JsonNode byStn = body(call("GET", base + "&q=" + junior.stn.substring(2, 9), tokens.schoolAdmin(w.pid), null));
+            assertThat(byStn.path("rows").findValuesAsString("stn")).containsExactly(junior.stn);
+            JsonNode byTeacher = body(call("GET", base + "&teacher=" + w.teacherB, tokens.schoolAdmin(w.pid), null));
+            assertThat(byTeacher.path("rows").findValuesAsString("stn")).containsExactly(other.stn);
+            assertThat(body(call("GET", base + "&grade=11", tokens.stateAdmin(), null)).path("totalRows").asInt()).isEqualTo(1);
+
+            // The export: same filter and order, every row, as .xlsx; out of scope it is refused like the list.
+            HttpResponse<byte[]> export = download(base + "&sort=stn,desc", tokens.schoolAdmin(w.pid));
+            assertThat(export.statusCode()).isEqualTo(200);
+            assertThat(export.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("spreadsheetml"));
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(export.body()))) {
+                Sheet sheet = workbook.getSheetAt(0);
+                assertThat(sheet.getRow(0).getCell(9).getStringCellValue()).isEqualTo("Follow-Up Completion?");
+                assertThat(sheet.getLastRowNum()).isEqualTo(3);
+                assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).isEqualTo(highest);
+                List<String> completion = new ArrayList<>();
+                for (int i = 1; i <= 3; i++) {
+                    Cell cell = sheet.getRow(i).getCell(9);
+                    completion.add(cell == null ? "" : cell.getStringCellValue());
+                }
+                assertThat(completion).containsExactlyInAnyOrder("Yes", "No", "");
+            }
+            assertThat(download(base.replace(w.pid, w.otherPid), teacher(w)).statusCode()).isEqualTo(403);
+
+            HttpResponse<String> bad = call("GET", "/api/followups?org=x&year=2019&sort=shoe", tokens.stateAdmin(), null);
+            assertThat(bad.statusCode()).isEqualTo(422);
+            assertThat(body(bad).path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("org", "year", "sort");
+        }
+    }
+
+    @Nested
+    class Authorization {
+
+        World w;
+        Student s;
+        UUID id;
+
+        @BeforeEach
+        void aReportAtTheFirstSchool() {
+            w = new World();
+            s = w.student(12);
+            id = s.enrolled();
+        }
+
+        @Test
+        void aSecondSchoolsTeacherSeesNothingOnAnyEndpoint() {
+            String stranger = tokens.teacher(digits(7), w.otherPid);
+            assertThat(call("GET", "/api/followups/" + id, stranger, null).statusCode()).isEqualTo(404);
+            assertThat(put(id, stranger, "\"0\"", COMPLETE_SENIOR).statusCode()).isEqualTo(404);
+            assertThat(call("GET", "/api/followups/" + id + "/history", stranger, null).statusCode()).isEqualTo(404);
+            assertThat(call("GET", "/api/followups?org=" + w.pid + "&year=" + w.year, stranger, null).statusCode()).isEqualTo(403);
+            JsonNode ownSchool = body(call("GET", "/api/followups?org=" + w.otherPid + "&year=" + w.year, stranger, null));
+            assertThat(ownSchool.path("totalRows").asInt()).isZero();
+            // The same staff id at another school is still a stranger to this school's reports.
+            String sameIdElsewhere = tokens.teacher(w.teacherA, w.otherPid);
+            assertThat(call("GET", "/api/followups/" + id, sameIdElsewhere, null).statusCode()).isEqualTo(404);
+            assertThat(put(id, sameIdElsewhere, "\"0\"", COMPLETE_SENIOR).statusCode()).isEqualTo(404);
+            assertThat(count("select version from report where id = ?", id)).isZero();
+        }
+
+        @Test
+        void aTeacherOfTheSameSchoolWhoDoesNotTeachTheStudentSeesNothing() {
+            String colleague = tokens.teacher(w.teacherB, w.pid);
+            assertThat(call("GET", "/api/followups/" + id, colleague, null).statusCode()).isEqualTo(404);
+            assertThat(put(id, colleague, "\"0\"", COMPLETE_SENIOR).statusCode()).isEqualTo(404);
+            assertThat(call("GET", "/api/followups/" + id + "/history", colleague, null).statusCode()).isEqualTo(404);
+            assertThat(body(call("GET", "/api/followups?org=" + w.pid + "&year=" + w.year, colleague, null))
+                    .path("totalRows").asInt()).isZero();
+        }
+
+        @Test
+        void aSchoolAdminWritesAndStateStaffOnlyRead() {
+            HttpResponse<String> admin = put(id, tokens.schoolAdmin(w.pid), "\"0\"", COMPLETE_SENIOR);
+            assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
+            assertThat(call("GET", "/api/followups/" + id, tokens.stateAdmin(), null).statusCode()).isEqualTo(200);
+            assertThat(call("GET", "/api/followups/" + id + "/history", tokens.stateAdmin(), null).statusCode()).isEqualTo(200);
+            assertThat(put(id, tokens.stateAdmin(), "\"1\"", "{}").statusCode()).isEqualTo(403);
+            assertThat(put(id, tokens.schoolAdmin(w.otherPid), "\"1\"", "{}").statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Nested
+    class Catalog {
+
+        @Test
+        void aRetiredAssessmentIsRefusedForNewEntriesAndInvalidCatalogEventsAreDeadLettered() {
+            World w = new World();
+            Student s = w.student(11);
+            UUID id = s.enrolled();
+            HttpResponse<String> ok = put(id, teacher(w), "\"0\"", """
+                    {"tookCertificationTest": true, "certifications": [{"assessmentNumber": "1001", "clusterCode": "AC", "result": "passed"}]}""");
+            assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+            // 1001 is retired now: the stored entry stays valid, adding it elsewhere does not.
+            feeds.assessment(w.year, "1001", "Carpentry", List.of("AC", "BA"), true);
+            await().until(() -> Boolean.TRUE.equals(jdbc.queryForObject(
+                    "select retired from catalog_assessment where school_year = ? and number = '1001'", Boolean.class, w.year)));
+            HttpResponse<String> kept = put(id, teacher(w), "\"1\"", """
+                    {"tookCertificationTest": true, "certifications": [{"assessmentNumber": "1001", "clusterCode": "AC", "result": "not-passed"}]}""");
+            assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);
+            UUID other = w.student(11).enrolled();
+            HttpResponse<String> refused = put(other, teacher(w), "\"0\"", """
+                    {"tookCertificationTest": true, "certifications": [{"assessmentNumber": "1001", "clusterCode": "AC", "result": "passed"}]}""");
+            assertThat(refused.statusCode()).isEqualTo(422);
+
+            String key = w.year + ":bad";
+            feeds.rawCatalog(key, "ctims.certification.assessment-published.v1",
+                    json.writeValueAsBytes(Map.of("schoolYear", w.year, "number", "7", "name", "No clusters", "clusters", List.of())));
+            feeds.rawCatalog(key, "ctims.certification.something-else.v1", "{}".getBytes(StandardCharsets.UTF_8));
+            List<ConsumerRecord<byte[], byte[]>> dead = KafkaTopics.readUntil(brokers, "error." + catalogTopic + ".followup",
+                    r -> key.equals(KafkaTopics.key(r)), records -> records.size() >= 2);
+            assertThat(dead).hasSize(2);
+            assertThat(count("select count(*) from catalog_assessment where school_year = ? and number = '7'", w.year)).isZero();
+        }
+    }
+}
