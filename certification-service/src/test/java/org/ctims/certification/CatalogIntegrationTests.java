@@ -232,6 +232,14 @@ class CatalogIntegrationTests extends ServiceStartupChecks {
     }
 
     @Test
+    void itsOpenApiDocumentListsTheCatalogEndpoints() {
+        String apiDocs = api.get("/v3/api-docs", null).text();
+        assertThat(apiDocs).contains("\"/api/certifications/assessments\"", "\"/api/certifications/assessments/{year}/{number}\"",
+                "\"/api/certifications/clusters\"", "\"/api/certifications/catalog-imports\"",
+                "\"/api/certifications/catalog-exports/{year}\"");
+    }
+
+    @Test
     void badSearchParametersAreRefusedWithProblemDetails() {
         for (String query : List.of("year=2018", "year=2018-2020", "year=2018-2019&q=" + "x".repeat(101),
                 "year=2018-2019&limit=0", "year=2018-2019&limit=51", "q=educ")) {
