@@ -84,12 +84,22 @@ final class Feeds implements AutoCloseable {
             payload.put("retiredAt", Instant.now().toString());
             type = "ctims.certification.assessment-retired.v1";
         }
-        send(catalog, year + ":" + number, type, UUID.randomUUID().toString(), Instant.now(), json.writeValueAsBytes(payload));
+        sendCatalog(year + ":" + number, type, payload, Instant.now());
+    }
+
+    /** Sends a catalog event after checking it against the certification service's own schema file. */
+    void sendCatalog(String key, String type, Map<String, Object> payload, Instant time) {
+        String schema = "certification-service/src/main/resources/events/" + type.substring("ctims.certification.".length()) + ".schema.json";
+        List<String> violations = EventSchemas.producerViolations(schema, json.valueToTree(payload));
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException("The test's sample breaks the producer's schema: " + violations);
+        }
+        send(catalog, key, type, UUID.randomUUID().toString(), time, json.writeValueAsBytes(payload));
     }
 
     void cluster(String year, String code, String name) {
-        send(catalog, year + ":cluster:" + code, "ctims.certification.cluster-published.v1", UUID.randomUUID().toString(),
-                Instant.now(), json.writeValueAsBytes(Map.of("schoolYear", year, "code", code, "name", name)));
+        sendCatalog(year + ":cluster:" + code, "ctims.certification.cluster-published.v1",
+                Map.of("schoolYear", year, "code", code, "name", name), Instant.now());
     }
 
     @Override

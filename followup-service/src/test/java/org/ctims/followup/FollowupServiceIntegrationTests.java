@@ -290,7 +290,10 @@ class FollowupServiceIntegrationTests extends ServiceStartupChecks {
             UUID id = s.enrolledWith(enrollment, w.teacherA, "Alice Adams", "Business");
             assertThat(put(id, teacher(w), "\"0\"", COMPLETE_SENIOR).statusCode()).isEqualTo(200);
 
-            feeds.enrollment(REMOVED, s.enrollment(enrollment, w.teacherA, "Alice Adams", "Business", "removed"), Instant.now());
+            Map<String, Object> removal = s.enrollment(enrollment, w.teacherA, "Alice Adams", "Business", "removed");
+            assertThat(EventSchemas.producerViolations("roster-service/src/main/resources/events/enrollment-removed.v1.schema.json",
+                    json.valueToTree(removal))).isEmpty();
+            feeds.enrollment(REMOVED, removal, Instant.now());
             await().until(() -> Boolean.TRUE.equals(jdbc.queryForObject("select removed from report where id = ?", Boolean.class, id)));
             JsonNode report = body(call("GET", "/api/followups/" + id, teacher(w), null));
             assertThat(report.path("removed").asBoolean()).isTrue();
@@ -321,6 +324,31 @@ class FollowupServiceIntegrationTests extends ServiceStartupChecks {
             assertThat(jdbc.queryForObject("select division from report_enrollment where enrollment_id = ?", String.class, enrollment))
                     .isEqualTo("Marketing");
             assertThat(count("select count(*) from report where stn = ?", s.stn)).isEqualTo(1);
+        }
+
+        @Test
+        void aGradeChangeInTheRosterRecomputesTheFlagsAndTheRosterEmailFillsANewReport() {
+            World w = new World();
+            Student s = w.student(12);
+            UUID enrollment = UUID.randomUUID();
+            Map<String, Object> added = s.enrollment(enrollment, w.teacherA, "Alice Adams", "Business", "added");
+            ((Map<String, Object>) added.get("student")).put("email", "jamie@students.example.org");
+            feeds.enrollment(RECORDED, added, Instant.now());
+            await().until(() -> count("select count(*) from report_enrollment where enrollment_id = ?", enrollment) == 1);
+            UUID id = s.reportId();
+            assertThat(body(call("GET", "/api/followups/" + id, teacher(w), null)).path("answers").path("email").asString())
+                    .isEqualTo("jamie@students.example.org");
+            assertThat(put(id, teacher(w), "\"0\"", COMPLETE_SENIOR).statusCode()).isEqualTo(200);
+
+            Map<String, Object> changed = s.enrollment(enrollment, w.teacherA, "Alice Adams", "Business", "changed");
+            ((Map<String, Object>) changed.get("student")).put("grade", 11);
+            feeds.enrollment(RECORDED, changed, Instant.now().plusSeconds(1));
+            await().until(() -> count("select grade from report where id = ?", id) == 11);
+            JsonNode report = body(call("GET", "/api/followups/" + id, teacher(w), null));
+            assertThat(report.path("followUpApplies").asBoolean()).isFalse();
+            assertThat(report.path("followUpComplete").asBoolean()).isFalse();
+            assertThat(report.path("answers").path("email").asString()).as("the teacher's entry wins").isEqualTo("jamie@example.org");
+            assertThat(jdbc.queryForObject("select follow_up_complete from report where id = ?", Boolean.class, id)).isFalse();
         }
 
         @Test
@@ -449,6 +477,17 @@ class FollowupServiceIntegrationTests extends ServiceStartupChecks {
             assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
             assertThat(body(saved).path("followUpApplies").asBoolean()).isFalse();
             assertThat(body(saved).path("certificateComplete").asBoolean()).isTrue();
+        }
+
+        @Test
+        void aBodyOfTheWrongShapeIsA400AndChangesNothing() {
+            World w = new World();
+            UUID id = w.student(12).enrolled();
+            HttpResponse<String> refused = put(id, teacher(w), "\"0\"", "{\"deceased\": \"perhaps\"}");
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(body(refused).path("type").asString()).isEqualTo("urn:ctims:problem:malformed-request");
+            assertThat(put(id, teacher(w), "*", "{}").statusCode()).isEqualTo(422);
+            assertThat(count("select version from report where id = ?", id)).isZero();
         }
 
         @Test
@@ -608,6 +647,24 @@ class FollowupServiceIntegrationTests extends ServiceStartupChecks {
 
     @Nested
     class Catalog {
+
+        @Test
+        void anOlderCatalogEventArrivingLateDoesNotReviveARetiredAssessment() {
+            World w = new World();
+            Instant now = Instant.now();
+            Map<String, Object> published = new LinkedHashMap<>(Map.of("schoolYear", w.year, "number", "5555",
+                    "name", "Welding", "clusters", List.of("AC")));
+            Map<String, Object> retired = new LinkedHashMap<>(published);
+            retired.put("retiredAt", now.toString());
+            feeds.sendCatalog(w.year + ":5555", "ctims.certification.assessment-retired.v1", retired, now.plusSeconds(10));
+            feeds.sendCatalog(w.year + ":5555", "ctims.certification.assessment-published.v1", published, now);
+            // The marker shares the key (so the partition and order) of the events before it.
+            feeds.sendCatalog(w.year + ":5555", "ctims.certification.assessment-published.v1",
+                    Map.of("schoolYear", w.year, "number", "6666", "name", "Marker", "clusters", List.of("BA")), now);
+            await().until(() -> count("select count(*) from catalog_assessment where school_year = ? and number = '6666'", w.year) == 1);
+            assertThat(jdbc.queryForObject("select retired from catalog_assessment where school_year = ? and number = '5555'",
+                    Boolean.class, w.year)).isTrue();
+        }
 
         @Test
         void aRetiredAssessmentIsRefusedForNewEntriesAndInvalidCatalogEventsAreDeadLettered() {
