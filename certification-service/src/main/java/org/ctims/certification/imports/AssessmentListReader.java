@@ -42,6 +42,10 @@ import org.xml.sax.XMLReader;
  * ignored. Cells are cleaned (surrounding and repeated spaces), blank rows skipped, and numbers
  * read the same whether stored as numbers or as text.
  *
+ * <p>A sheet whose name contains "cluster" is the year's cluster list (Code and Name columns): it
+ * is read first, and the assessments' clusters are then checked against it instead of the year's
+ * current clusters.
+ *
  * <p>POI's zip-bomb guard ({@code ZipSecureFile}: an entry expanding more than 100 times its
  * compressed size) stays at its default; the upload size limit and {@code maxRows} bound the rest.
  */
