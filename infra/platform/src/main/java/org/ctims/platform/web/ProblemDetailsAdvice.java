@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
@@ -121,6 +122,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(new FieldViolation(jsonPath(jackson), "has the wrong type or format")));
         }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ProblemResponses.problem(
+                HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Upload too large",
+                e.getMaxUploadSize() > 0 ? "The upload is larger than the limit of " + e.getMaxUploadSize() + " bytes."
+                        : "The upload is larger than the limit."));
     }
 
     /** Gives the problems Spring itself raises (404, 405, 415, 413 ...) a CTIMS type too. */

@@ -84,6 +84,15 @@ class SecurityAndProblemDetailsIntegrationTests {
     }
 
     @Test
+    void manyTokensWithUnknownKeysInARowAreEachRefusedAsUnauthenticated() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            assertProblem(get("/things/me", tokens.signedByAnotherKey("teacher")), 401,
+                    "urn:ctims:problem:unauthenticated");
+        }
+        assertThat(get("/things/me", tokens.teacher("700001", "10001")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void anotherSchoolsDataIsForbidden() throws Exception {
         assertThat(get("/things/schools/10001", tokens.teacher("700001", "10001")).statusCode()).isEqualTo(200);
 
