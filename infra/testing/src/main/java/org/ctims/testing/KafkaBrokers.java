@@ -25,7 +25,8 @@ final class KafkaBrokers {
         if (DockerClientFactory.instance().isDockerAvailable()) {
             KafkaContainer container = new KafkaContainer("apache/kafka:4.1.2");
             container.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "ctims-test-kafka-stop"));
+            // No shutdown hook: Testcontainers' reaper removes the container after the JVM ends
+            // (see below for why the broker must outlive the Spring contexts).
             return container.getBootstrapServers();
         }
         String configured = System.getenv("CTIMS_TEST_KAFKA_BROKERS");
@@ -51,7 +52,9 @@ final class KafkaBrokers {
                     The in-JVM Kafka broker did not start. Start Docker (Testcontainers is used when it is \
                     available) or set CTIMS_TEST_KAFKA_BROKERS to a running broker.""", ex);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "ctims-test-kafka-stop"));
+        // No shutdown hook: shutdown hooks run concurrently, and a broker stopped before the cached
+        // Spring contexts close makes every context's producer wait 30 s for it on close. The
+        // broker's threads end with the test JVM.
         return broker.getBrokersAsString();
     }
 }
