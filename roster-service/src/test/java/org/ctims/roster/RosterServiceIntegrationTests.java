@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
+import org.ctims.testing.kafka.KafkaTopics;
 import org.ctims.testing.RealInfrastructure;
 import org.ctims.testing.service.ServiceStartupChecks;
 import org.junit.jupiter.api.AfterEach;

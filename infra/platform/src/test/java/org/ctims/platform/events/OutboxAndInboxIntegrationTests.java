@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.ctims.testing.kafka.KafkaTopics;
 import org.ctims.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-import static org.ctims.platform.events.KafkaTopics.header;
-import static org.ctims.platform.events.KafkaTopics.key;
+import static org.ctims.testing.kafka.KafkaTopics.header;
+import static org.ctims.testing.kafka.KafkaTopics.key;
 
 @SpringBootTest(classes = EventsTestApplication.class, properties = "ctims.outbox.max-attempts=2")
 @ActiveProfiles(EventsTestApplication.PROFILE)

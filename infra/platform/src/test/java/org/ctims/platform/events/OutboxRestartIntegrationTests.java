@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.ctims.testing.kafka.KafkaTopics;
 import org.ctims.testing.TestDatabase;
 import org.ctims.testing.TestInfrastructure;
 import org.junit.jupiter.api.Test;
