@@ -417,6 +417,16 @@ class FollowupServiceIntegrationTests extends ServiceStartupChecks {
             assertThat(after.subList(3, 5)).extracting(r -> KafkaTopics.header(r, "ce_type")).containsExactly(
                     "ctims.followup.report-saved.v1", "ctims.followup.follow-up-reopened.v1");
             assertThat(EventSchemas.violations("ctims.followup.follow-up-reopened.v1", payload(after.get(4)))).isEmpty();
+
+            // A save that changes nothing is still a save: one report-saved, no flag event, no history row.
+            int historyRows = count("select count(*) from report_history where report_id = ?", id);
+            assertThat(put(id, teacher(w), "\"2\"", """
+                    {"educationStatus": "not-attending", "tookCertificationTest": true,
+                     "certifications": [{"assessmentNumber": "7503", "result": "passed"}]}""").statusCode()).isEqualTo(200);
+            List<ConsumerRecord<byte[], byte[]>> unchanged = settledEvents(s.stn, 6);
+            assertThat(KafkaTopics.header(unchanged.get(5), "ce_type")).isEqualTo("ctims.followup.report-saved.v1");
+            assertThat(payload(unchanged.get(5)).path("version").asInt()).isEqualTo(3);
+            assertThat(count("select count(*) from report_history where report_id = ?", id)).isEqualTo(historyRows);
         }
 
         @Test
