@@ -27,6 +27,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.awaitility.Awaitility;
+import org.ctims.testing.kafka.KafkaTopics;
 import org.ctims.testing.RealInfrastructure;
 import org.ctims.testing.service.ServiceStartupChecks;
 import org.junit.jupiter.api.AfterAll;
