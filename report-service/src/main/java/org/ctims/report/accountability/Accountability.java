@@ -1,0 +1,64 @@
+package org.ctims.report.accountability;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The accountability figures of one cohort (one school, or a teacher's, division's or the
+ * state's students, of one enrollment year).
+ *
+ * @param cohortSize students in grade 12 that year (others are ignored, not counted)
+ * @param outcomes   how many students got each outcome; every outcome is present
+ */
+public record Accountability(long cohortSize, Map<Outcome, Long> outcomes, Placement3S1 placement,
+                             CredentialAttainment5S1 credentials) {
+
+    public Accountability {
+        outcomes = Map.copyOf(outcomes);
+    }
+
+    /**
+     * @param students        reports of one enrollment year; students not in grade 12 are skipped
+     * @param approvedList    assessment numbers on that year's Approved Assessment List: a pass on
+     *                        anything else does not count for 5S1
+     * @throws IllegalArgumentException when a grade-12 student appears twice: each student has
+     *                                  exactly one outcome, so a double would count twice
+     */
+    public static Accountability of(Collection<CohortStudent> students, Set<String> approvedList) {
+        Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+        for (Outcome outcome : Outcome.values()) {
+            outcomes.put(outcome, 0L);
+        }
+        Set<String> seen = new HashSet<>();
+        List<String> review = new ArrayList<>();
+        long attained = 0;
+        for (CohortStudent student : students) {
+            if (!student.inCohort()) {
+                continue;
+            }
+            if (!seen.add(student.stn())) {
+                throw new IllegalArgumentException("student " + student.stn() + " twice in one cohort");
+            }
+            Outcome outcome = Outcome.of(student);
+            outcomes.merge(outcome, 1L, Long::sum);
+            if (outcome == Outcome.STILL_SECONDARY) {
+                review.add(student.stn());
+            }
+            if (outcome != Outcome.DECEASED
+                    && student.passedAssessments().stream().anyMatch(approvedList::contains)) {
+                attained++;
+            }
+        }
+        review.sort(null);
+        long deceased = outcomes.get(Outcome.DECEASED);
+        Placement3S1 placement = new Placement3S1(outcomes.get(Outcome.PLACED), outcomes.get(Outcome.NOT_PLACED),
+                outcomes.get(Outcome.NON_RESPONDENT), deceased, outcomes.get(Outcome.STILL_SECONDARY), review);
+        CredentialAttainment5S1 credentials = new CredentialAttainment5S1(attained, seen.size() - deceased, deceased);
+        return new Accountability(seen.size(), outcomes, placement, credentials);
+    }
+}
