@@ -1,0 +1,43 @@
+package org.ctims.report.readmodel;
+
+import org.ctims.platform.events.Inbox;
+import org.springframework.messaging.Message;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies one consumed event to the read models, at most once per event id: the inbox row and the
+ * effect commit together, so a redelivered event is skipped.
+ */
+@Service
+class ReadModelUpdates {
+
+    private final Inbox inbox;
+    private final ReadModel readModel;
+
+    ReadModelUpdates(Inbox inbox, ReadModel readModel) {
+        this.inbox = inbox;
+        this.readModel = readModel;
+    }
+
+    @Transactional
+    public void enrollment(Message<byte[]> message) {
+        // parsed before the inbox so that an invalid event is rejected, never recorded as processed
+        EnrollmentEvent event = EnrollmentEvent.parse(EventFields.type(message), message.getPayload());
+        var time = EventFields.time(message);
+        inbox.runOnce("report.enrollments", message, () -> readModel.enrollment(event, time));
+    }
+
+    @Transactional
+    public void report(Message<byte[]> message) {
+        var event = ReportEvent.parse(EventFields.type(message), message.getPayload());
+        inbox.runOnce("report.reports", message, () -> event.ifPresent(readModel::report));
+    }
+
+    @Transactional
+    public void catalog(Message<byte[]> message) {
+        CatalogEvent event = CatalogEvent.parse(EventFields.type(message), message.getPayload());
+        var time = EventFields.time(message);
+        inbox.runOnce("report.catalog", message, () -> readModel.catalog(event, time));
+    }
+}
