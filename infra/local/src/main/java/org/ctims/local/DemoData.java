@@ -1,9 +1,11 @@
 package org.ctims.local;
 
+import org.ctims.local.demo.DemoLoader;
+
 /**
- * The step that will load demo data (OneRoster rosters for the two demo schools, an assessment
- * list) once the services consume them. Intentionally empty for now: the services have no
- * import API yet, and this launcher does not invent one.
+ * The last start-up step: demo data loaded the way real users would (rosters from a demo SIS on
+ * Kafka, the Approved Assessment Lists uploaded by the demo state user), so a newcomer who signs
+ * in finds a populated system. What and how: {@link DemoLoader} and infra/local/README.md.
  */
 final class DemoData {
 
@@ -11,6 +13,6 @@ final class DemoData {
     }
 
     static void load(StackConfig config) {
-        Log.info("Demo data: nothing to load yet (rosters and the assessment list come with later issues)");
+        DemoLoader.load(config, Log::info);
     }
 }
