@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.ctims.platform.events.RejectedEventException;
+import org.ctims.report.ProducerSchemas;
+import org.ctims.report.Samples;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,4 +1,4 @@
-package org.ctims.report.readmodel;
+package org.ctims.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,12 +10,12 @@ import java.util.UUID;
  * Builders of the events this service consumes, shaped as their producers document them; the
  * tests check each against the producer's schema file before using it.
  */
-final class Samples {
+public final class Samples {
 
     private Samples() {
     }
 
-    static Map<String, Object> enrollment(UUID id, String year, String stn, Integer grade, String pid, String staffId,
+    public static Map<String, Object> enrollment(UUID id, String year, String stn, Integer grade, String pid, String staffId,
                                           String division) {
         Map<String, Object> student = new LinkedHashMap<>();
         student.put("stn", stn);
@@ -39,7 +39,7 @@ final class Samples {
     }
 
     /** A report-saved payload; {@code certifications} as {assessment, cluster, result} triples. */
-    static Map<String, Object> reportSaved(UUID id, int version, String stn, String year, String pid, Integer grade,
+    public static Map<String, Object> reportSaved(UUID id, int version, String stn, String year, String pid, Integer grade,
                                            boolean deceased, String education, String employment,
                                            boolean followUpComplete, String[]... certifications) {
         Map<String, Object> answers = new LinkedHashMap<>();
@@ -91,7 +91,7 @@ final class Samples {
         return payload;
     }
 
-    static Map<String, Object> assessment(String year, String number, String name, List<String> clusters) {
+    public static Map<String, Object> assessment(String year, String number, String name, List<String> clusters) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("schoolYear", year);
         payload.put("number", number);
@@ -102,7 +102,7 @@ final class Samples {
         return payload;
     }
 
-    static Map<String, Object> cluster(String year, String code, String name) {
+    public static Map<String, Object> cluster(String year, String code, String name) {
         return Map.of("schoolYear", year, "code", code, "name", name);
     }
 }

@@ -1,4 +1,4 @@
-package org.ctims.report.readmodel;
+package org.ctims.report;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +12,7 @@ import com.networknt.schema.SpecificationVersion;
 import tools.jackson.databind.JsonNode;
 
 /** The producers' own schema files in the repository, to keep the tests' sample events honest. */
-final class ProducerSchemas {
+public final class ProducerSchemas {
 
     private static final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
@@ -20,7 +20,7 @@ final class ProducerSchemas {
     }
 
     /** e.g. {@code ctims.roster.enrollment-recorded.v1} → roster-service/src/main/resources/events/enrollment-recorded.v1.schema.json */
-    static List<String> violations(String type, JsonNode payload) {
+    public static List<String> violations(String type, JsonNode payload) {
         String[] parts = type.split("\\.", 3); // ctims, service, event
         Path file = Path.of("..", parts[1] + "-service", "src", "main", "resources", "events", parts[2] + ".schema.json");
         try (InputStream in = Files.newInputStream(file)) {

@@ -1,4 +1,4 @@
-package org.ctims.report.readmodel;
+package org.ctims.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
         "logging.level.org.apache.kafka=warn",
         "logging.level.org.springframework.cloud.stream=warn"})
 @RealInfrastructure
-class ReadModelIntegrationTests extends ServiceStartupChecks {
+class ReportServiceIntegrationTests extends ServiceStartupChecks {
 
     static {
         Awaitility.setDefaultTimeout(Duration.ofSeconds(60));
@@ -212,6 +212,78 @@ class ReadModelIntegrationTests extends ServiceStartupChecks {
         assertThat(KafkaTopics.header(dead.get(0), "x-exception-message")).contains("stn");
         await().until(() -> count("select count(*) from report_state where report_id = ?", after) == 1);
         assertThat(count("select count(*) from inbox where event_id = ?", badId)).isZero();
+    }
+
+    /** Sends a roster enrollment and, when {@code answers} is given, a saved report for one student of the school. */
+    private void student(String year, Integer grade, boolean removed, Object[] answers, String[]... certifications) {
+        String student = String.format("%010d", ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+        Map<String, Object> enrollment = Samples.enrollment(UUID.randomUUID(), year, student, grade, pid, "700001", "Business");
+        if (removed) {
+            enrollment.put("change", "removed");
+        }
+        send(enrollments, student, removed ? "ctims.roster.enrollment-removed.v1" : "ctims.roster.enrollment-recorded.v1",
+                id(), Instant.now(), enrollment);
+        if (answers != null) {
+            send(reports, student, "ctims.followup.report-saved.v1", id(), Instant.now(), Samples.reportSaved(
+                    UUID.randomUUID(), 1, student, year, pid, grade, (Boolean) answers[0], (String) answers[1],
+                    (String) answers[2], (Boolean) answers[3], certifications));
+        }
+    }
+
+    @Test
+    void accountabilityOfASchoolIsComputedFromTheEvents() throws Exception {
+        String year = "2020-2021";
+        send(catalog, year + ":7503", "ctims.certification.assessment-published.v1", id(), Instant.now(),
+                Samples.assessment(year, "7503", "Early Childhood Education (Pre-Pac)", List.of("ED")));
+        String[] passed7503 = {"7503", "ED", "passed"};
+        // in the cohort: placed (pass counts), placed (pass off the list), not placed, never saved,
+        // deceased (pass does not count), still secondary (pass counts)
+        student(year, 12, false, new Object[] {false, "not-attending", "employed-full-time-civilian", true}, passed7503);
+        student(year, 12, false, new Object[] {false, "private-school-adult", "unknown", false},
+                new String[] {"9999", "ED", "passed"});
+        student(year, 12, false, new Object[] {false, "not-attending", "unemployed-seeking", true},
+                new String[] {"7503", "ED", "not-passed"});
+        student(year, 12, false, null);
+        student(year, 12, false, new Object[] {true, null, null, false}, passed7503);
+        student(year, 12, false, new Object[] {false, "secondary", "employed-part-time-civilian", false}, passed7503);
+        // not in the cohort: grade 11, removed from the roster
+        student(year, 11, false, new Object[] {false, "not-attending", "employed-full-time-civilian", true}, passed7503);
+        student(year, 12, true, new Object[] {false, "not-attending", "employed-full-time-civilian", true}, passed7503);
+
+        String path = "/api/reports/accountability?org=" + pid + "&year=" + year;
+        await().untilAsserted(() -> {
+            var response = get(path, tokens.stateAdmin());
+            assertThat(response.statusCode()).isEqualTo(200);
+            var body = json.readTree(response.body());
+            assertThat(body.get("cohortSize").asInt()).isEqualTo(6);
+            var p = body.get("placement");
+            assertThat(p.get("placed").asInt()).isEqualTo(2);
+            assertThat(p.get("notPlaced").asInt()).isEqualTo(1);
+            assertThat(p.get("nonRespondents").asInt()).isEqualTo(1);
+            assertThat(p.get("excludedDeceased").asInt()).isEqualTo(1);
+            assertThat(p.get("excludedStillSecondary").asInt()).isEqualTo(1);
+            assertThat(p.get("stillSecondaryForReview").size()).isEqualTo(1);
+            assertThat(p.get("withNonRespondents").toString()).isEqualTo("{\"numerator\":2,\"denominator\":4,\"percent\":50.0}");
+            assertThat(p.get("withoutNonRespondents").toString()).isEqualTo("{\"numerator\":2,\"denominator\":3,\"percent\":66.7}");
+            var c = body.get("credentialAttainment");
+            assertThat(c.toString()).isEqualTo(
+                    "{\"attained\":2,\"eligible\":5,\"excludedDeceased\":1,\"rate\":{\"numerator\":2,\"denominator\":5,\"percent\":40.0}}");
+        });
+    }
+
+    @Test
+    void accountabilityIsScopedToTheCallersOrganizations() throws Exception {
+        String path = "/api/reports/accountability?org=" + pid + "&year=2020-2021";
+        assertThat(get(path, tokens.teacher("700001", pid)).statusCode()).isEqualTo(200);
+        assertThat(get(path, tokens.schoolAdmin(pid)).statusCode()).isEqualTo(200);
+        assertThat(get(path, tokens.client("report-reader", "report-consumer")).statusCode()).isEqualTo(200);
+        var otherSchool = get(path, tokens.teacher("700002", "10002"));
+        assertThat(otherSchool.statusCode()).isEqualTo(403);
+        assertThat(otherSchool.body()).contains("organization-not-in-scope").doesNotContain("cohortSize");
+        assertThat(get(path, tokens.client("sis-connector", "sis-integration")).statusCode()).isEqualTo(403);
+        var bad = get("/api/reports/accountability?org=x&year=2020-2022", tokens.stateAdmin());
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.body()).contains("\"org\"").contains("\"year\"");
     }
 
     private static Map<String, Object> withChange(Map<String, Object> payload, String change) {

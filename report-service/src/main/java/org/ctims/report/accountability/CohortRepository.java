@@ -1,0 +1,59 @@
+package org.ctims.report.accountability;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads a school's cohort and the year's approved list from the read models. */
+@Repository
+class CohortRepository {
+
+    private final JdbcClient jdbc;
+
+    CohortRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The students of {@code pid} in grade 12 in {@code year} by the roster (an active enrollment
+     * there with grade 12), each with their report's answers; a student whose report was never
+     * saved has none and becomes a non-respondent. A removed enrollment does not count: the
+     * student left the school's roster.
+     */
+    List<CohortStudent> cohort(String pid, String year) {
+        return jdbc.sql("""
+                select distinct on (c.stn) c.stn, coalesce(r.deceased, false) as deceased, r.education_status,
+                       r.employment_status, coalesce(r.follow_up_complete, false) as complete,
+                       array(select distinct rc.assessment_number from report_certification rc
+                             where rc.report_id = r.report_id and rc.result = 'passed'
+                               and rc.assessment_number is not null) as passed
+                from (select distinct stn from enrollment
+                      where organization_pid = :pid and school_year = :year and not removed and grade = 12) c
+                left join report_state r on r.stn = c.stn and r.organization_pid = :pid and r.school_year = :year
+                order by c.stn, r.version desc nulls last""")
+                .param("pid", pid).param("year", year)
+                .query((rs, i) -> new CohortStudent(rs.getString("stn"), 12, rs.getBoolean("deceased"),
+                        EducationStatus.fromCode(rs.getString("education_status")).orElse(null),
+                        EmploymentStatus.fromCode(rs.getString("employment_status")).orElse(null),
+                        rs.getBoolean("complete"), numbers(rs.getArray("passed"))))
+                .list();
+    }
+
+    /**
+     * The assessment numbers of {@code year}'s Approved Assessment List, retired ones included: the
+     * follow-up service accepts a number only while it is on the list, so a pass recorded on a
+     * later retired assessment was on the year's list when it was recorded.
+     */
+    Set<String> approvedList(String year) {
+        return Set.copyOf(jdbc.sql("select number from catalog_assessment where school_year = ?")
+                .param(year).query(String.class).list());
+    }
+
+    private static Set<String> numbers(Array array) throws SQLException {
+        return Set.of((String[]) array.getArray());
+    }
+}
