@@ -215,9 +215,10 @@ class ReportServiceIntegrationTests extends ServiceStartupChecks {
     }
 
     /** Sends a roster enrollment and, when {@code answers} is given, a saved report for one student of the school. */
-    private void student(String year, Integer grade, boolean removed, Object[] answers, String[]... certifications) {
+    private void student(String year, Integer grade, boolean removed, String staffId, String division, Object[] answers,
+                         String[]... certifications) {
         String student = String.format("%010d", ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
-        Map<String, Object> enrollment = Samples.enrollment(UUID.randomUUID(), year, student, grade, pid, "700001", "Business");
+        Map<String, Object> enrollment = Samples.enrollment(UUID.randomUUID(), year, student, grade, pid, staffId, division);
         if (removed) {
             enrollment.put("change", "removed");
         }
@@ -238,17 +239,18 @@ class ReportServiceIntegrationTests extends ServiceStartupChecks {
         String[] passed7503 = {"7503", "ED", "passed"};
         // in the cohort: placed (pass counts), placed (pass off the list), not placed, never saved,
         // deceased (pass does not count), still secondary (pass counts)
-        student(year, 12, false, new Object[] {false, "not-attending", "employed-full-time-civilian", true}, passed7503);
-        student(year, 12, false, new Object[] {false, "private-school-adult", "unknown", false},
+        // (teacher 700001 teaches Business, 700002 Health)
+        student(year, 12, false, "700001", "Business", new Object[] {false, "not-attending", "employed-full-time-civilian", true}, passed7503);
+        student(year, 12, false, "700001", "Business", new Object[] {false, "private-school-adult", "unknown", false},
                 new String[] {"9999", "ED", "passed"});
-        student(year, 12, false, new Object[] {false, "not-attending", "unemployed-seeking", true},
+        student(year, 12, false, "700001", "Business", new Object[] {false, "not-attending", "unemployed-seeking", true},
                 new String[] {"7503", "ED", "not-passed"});
-        student(year, 12, false, null);
-        student(year, 12, false, new Object[] {true, null, null, false}, passed7503);
-        student(year, 12, false, new Object[] {false, "secondary", "employed-part-time-civilian", false}, passed7503);
+        student(year, 12, false, "700002", "Health", null);
+        student(year, 12, false, "700002", "Health", new Object[] {true, null, null, false}, passed7503);
+        student(year, 12, false, "700002", "Health", new Object[] {false, "secondary", "employed-part-time-civilian", false}, passed7503);
         // not in the cohort: grade 11, removed from the roster
-        student(year, 11, false, new Object[] {false, "not-attending", "employed-full-time-civilian", true}, passed7503);
-        student(year, 12, true, new Object[] {false, "not-attending", "employed-full-time-civilian", true}, passed7503);
+        student(year, 11, false, "700001", "Business", new Object[] {false, "not-attending", "employed-full-time-civilian", true}, passed7503);
+        student(year, 12, true, "700002", "Health", new Object[] {false, "not-attending", "employed-full-time-civilian", true}, passed7503);
 
         String path = "/api/reports/accountability?org=" + pid + "&year=" + year;
         await().untilAsserted(() -> {
@@ -269,6 +271,38 @@ class ReportServiceIntegrationTests extends ServiceStartupChecks {
             assertThat(c.toString()).isEqualTo(
                     "{\"attained\":2,\"eligible\":5,\"excludedDeceased\":1,\"rate\":{\"numerator\":2,\"denominator\":5,\"percent\":40.0}}");
         });
+
+        var school = json.readTree(get(path, tokens.stateAdmin()).body());
+        for (String by : List.of("byTeacher", "byDivision")) {
+            var rows = school.get(by);
+            assertThat(rows.size()).as(by).isEqualTo(2);
+            // 700001 / Business: placed 2, not placed 1; one pass on the list
+            assertThat(rows.get(0).get("key").asString()).isIn("700001", "Business");
+            assertThat(rows.get(0).get("cohortSize").asInt()).isEqualTo(3);
+            assertThat(rows.get(0).at("/placement/withNonRespondents").toString())
+                    .isEqualTo("{\"numerator\":2,\"denominator\":3,\"percent\":66.7}");
+            assertThat(rows.get(0).at("/credentialAttainment/rate").toString())
+                    .isEqualTo("{\"numerator\":1,\"denominator\":3,\"percent\":33.3}");
+            // 700002 / Health: never saved, deceased, still secondary
+            assertThat(rows.get(1).get("key").asString()).isIn("700002", "Health");
+            assertThat(rows.get(1).at("/placement/withNonRespondents").toString())
+                    .isEqualTo("{\"numerator\":0,\"denominator\":1,\"percent\":0.0}");
+            assertThat(rows.get(1).at("/placement/withoutNonRespondents").toString())
+                    .isEqualTo("{\"numerator\":0,\"denominator\":0,\"percent\":null}");
+            assertThat(rows.get(1).at("/credentialAttainment/rate").toString())
+                    .isEqualTo("{\"numerator\":1,\"denominator\":2,\"percent\":50.0}");
+        }
+        assertThat(school.at("/byTeacher/0/name").asString()).isEqualTo("Alice Adams");
+
+        // no other test uses this year: the state is this one school
+        var state = get("/api/reports/accountability/state?year=" + year, tokens.client("report-reader", "report-consumer"));
+        assertThat(state.statusCode()).isEqualTo(200);
+        var stateBody = json.readTree(state.body());
+        assertThat(stateBody.get("placement")).isEqualTo(school.get("placement"));
+        assertThat(stateBody.get("credentialAttainment")).isEqualTo(school.get("credentialAttainment"));
+        assertThat(stateBody.get("bySchool").size()).isEqualTo(1);
+        assertThat(stateBody.at("/bySchool/0/key").asString()).isEqualTo(pid);
+        assertThat(stateBody.at("/bySchool/0/name").asString()).isEqualTo("Sample High School");
     }
 
     @Test
@@ -281,6 +315,8 @@ class ReportServiceIntegrationTests extends ServiceStartupChecks {
         assertThat(otherSchool.statusCode()).isEqualTo(403);
         assertThat(otherSchool.body()).contains("organization-not-in-scope").doesNotContain("cohortSize");
         assertThat(get(path, tokens.client("sis-connector", "sis-integration")).statusCode()).isEqualTo(403);
+        assertThat(get("/api/reports/accountability/state?year=2020-2021", tokens.schoolAdmin(pid)).statusCode()).isEqualTo(403);
+        assertThat(get("/api/reports/accountability/state?year=2020-21", tokens.stateAdmin()).statusCode()).isEqualTo(422);
         var bad = get("/api/reports/accountability?org=x&year=2020-2022", tokens.stateAdmin());
         assertThat(bad.statusCode()).isEqualTo(422);
         assertThat(bad.body()).contains("\"org\"").contains("\"year\"");

@@ -61,4 +61,33 @@ public record Accountability(long cohortSize, Map<Outcome, Long> outcomes, Place
         CredentialAttainment5S1 credentials = new CredentialAttainment5S1(attained, seen.size() - deceased, deceased);
         return new Accountability(seen.size(), outcomes, placement, credentials);
     }
+
+    /**
+     * The figures of several disjoint cohorts (e.g. the schools of the state) as one: counts add,
+     * so the rates stay exact. A student in the cohorts of two schools counts in both, as in each
+     * school's own figures.
+     */
+    public static Accountability sum(Collection<Accountability> parts) {
+        Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+        for (Outcome outcome : Outcome.values()) {
+            outcomes.put(outcome, 0L);
+        }
+        long size = 0;
+        long attained = 0;
+        long eligible = 0;
+        List<String> review = new ArrayList<>();
+        for (Accountability part : parts) {
+            size += part.cohortSize();
+            part.outcomes().forEach((outcome, n) -> outcomes.merge(outcome, n, Long::sum));
+            attained += part.credentials().attained();
+            eligible += part.credentials().eligible();
+            review.addAll(part.placement().stillSecondaryForReview());
+        }
+        review.sort(null);
+        long deceased = outcomes.get(Outcome.DECEASED);
+        return new Accountability(size, outcomes,
+                new Placement3S1(outcomes.get(Outcome.PLACED), outcomes.get(Outcome.NOT_PLACED),
+                        outcomes.get(Outcome.NON_RESPONDENT), deceased, outcomes.get(Outcome.STILL_SECONDARY), review),
+                new CredentialAttainment5S1(attained, eligible, deceased));
+    }
 }

@@ -4,12 +4,12 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The answer of {@code GET /api/reports/accountability}: every rate with its numerator,
- * denominator and exclusions; {@code percent} is rounded to one decimal for display and null when
- * the denominator is zero.
+ * The answer of {@code GET /api/reports/accountability}: a school's figures and the same per
+ * teacher and per division. Every rate has its numerator, denominator and exclusions;
+ * {@code percent} is rounded to one decimal for display and null when the denominator is zero.
  */
 public record AccountabilityView(String organizationPid, String schoolYear, long cohortSize, Placement placement,
-                                 Credentials credentialAttainment) {
+                                 Credentials credentialAttainment, List<Row> byTeacher, List<Row> byDivision) {
 
     public record RateView(long numerator, long denominator, BigDecimal percent) {
         static RateView of(Rate rate) {
@@ -20,18 +20,31 @@ public record AccountabilityView(String organizationPid, String schoolYear, long
     public record Placement(long placed, long notPlaced, long nonRespondents, long excludedDeceased,
                             long excludedStillSecondary, List<String> stillSecondaryForReview,
                             RateView withNonRespondents, RateView withoutNonRespondents) {
+
+        static Placement of(Placement3S1 p) {
+            return new Placement(p.placed(), p.notPlaced(), p.nonRespondents(), p.excludedDeceased(),
+                    p.excludedStillSecondary(), p.stillSecondaryForReview(),
+                    RateView.of(p.withNonRespondents()), RateView.of(p.withoutNonRespondents()));
+        }
     }
 
     public record Credentials(long attained, long eligible, long excludedDeceased, RateView rate) {
+
+        static Credentials of(CredentialAttainment5S1 c) {
+            return new Credentials(c.attained(), c.eligible(), c.excludedDeceased(), RateView.of(c.rate()));
+        }
     }
 
-    static AccountabilityView of(String pid, String year, Accountability a) {
-        Placement3S1 p = a.placement();
-        CredentialAttainment5S1 c = a.credentials();
-        return new AccountabilityView(pid, year, a.cohortSize(),
-                new Placement(p.placed(), p.notPlaced(), p.nonRespondents(), p.excludedDeceased(),
-                        p.excludedStillSecondary(), p.stillSecondaryForReview(),
-                        RateView.of(p.withNonRespondents()), RateView.of(p.withoutNonRespondents())),
-                new Credentials(c.attained(), c.eligible(), c.excludedDeceased(), RateView.of(c.rate())));
+    /** One teacher's, division's or school's figures: {@code key} is the staff id, division or PID. */
+    public record Row(String key, String name, long cohortSize, Placement placement, Credentials credentialAttainment) {
+
+        static Row of(String key, String name, Accountability a) {
+            return new Row(key, name, a.cohortSize(), Placement.of(a.placement()), Credentials.of(a.credentials()));
+        }
+    }
+
+    static AccountabilityView of(String pid, String year, Accountability a, List<Row> byTeacher, List<Row> byDivision) {
+        return new AccountabilityView(pid, year, a.cohortSize(), Placement.of(a.placement()),
+                Credentials.of(a.credentials()), List.copyOf(byTeacher), List.copyOf(byDivision));
     }
 }

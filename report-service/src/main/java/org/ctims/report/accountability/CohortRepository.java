@@ -43,6 +43,45 @@ class CohortRepository {
                 .list();
     }
 
+    /** A group of a school's cohort: a teacher's or a division's students (STNs). */
+    record Group(String key, String name, List<String> stns) {
+    }
+
+    /** The cohort by teacher (staff id, newest name seen): a student with two teachers is in both groups. */
+    List<Group> byTeacher(String pid, String year) {
+        return jdbc.sql("""
+                select teacher_staff_id as key, max(teacher_name) as name, array_agg(distinct stn) as stns
+                from enrollment
+                where organization_pid = :pid and school_year = :year and not removed and grade = 12
+                group by teacher_staff_id order by teacher_staff_id""")
+                .param("pid", pid).param("year", year)
+                .query((rs, i) -> new Group(rs.getString("key"), rs.getString("name"), list(rs.getArray("stns"))))
+                .list();
+    }
+
+    /** The cohort by division (CTE program); enrollments without one form the group with a null key. */
+    List<Group> byDivision(String pid, String year) {
+        return jdbc.sql("""
+                select division as key, array_agg(distinct stn) as stns
+                from enrollment
+                where organization_pid = :pid and school_year = :year and not removed and grade = 12
+                group by division order by division nulls last""")
+                .param("pid", pid).param("year", year)
+                .query((rs, i) -> new Group(rs.getString("key"), rs.getString("key"), list(rs.getArray("stns"))))
+                .list();
+    }
+
+    /** The schools (PID, newest name seen) with a grade-12 student on the roster in {@code year}. */
+    List<Group> schools(String year) {
+        return jdbc.sql("""
+                select organization_pid as key, max(organization_name) as name
+                from enrollment where school_year = ? and not removed and grade = 12
+                group by organization_pid order by organization_pid""")
+                .param(year)
+                .query((rs, i) -> new Group(rs.getString("key"), rs.getString("name"), List.of()))
+                .list();
+    }
+
     /**
      * The assessment numbers of {@code year}'s Approved Assessment List, retired ones included: the
      * follow-up service accepts a number only while it is on the list, so a pass recorded on a
@@ -51,6 +90,10 @@ class CohortRepository {
     Set<String> approvedList(String year) {
         return Set.copyOf(jdbc.sql("select number from catalog_assessment where school_year = ?")
                 .param(year).query(String.class).list());
+    }
+
+    private static List<String> list(Array array) throws SQLException {
+        return List.of((String[]) array.getArray());
     }
 
     private static Set<String> numbers(Array array) throws SQLException {

@@ -118,6 +118,21 @@ class AccountabilityTests {
     }
 
     @Test
+    void theSumOfDisjointCohortsEqualsTheFiguresOfTheirUnion() {
+        List<CohortStudent> all = new ArrayList<>(OutcomeTests.everyCombination());
+        all.addAll(sampleSchool().stream().map(s -> new CohortStudent("9" + s.stn().substring(1), s.grade(),
+                s.deceased(), s.education(), s.employment(), s.followUpComplete(), s.passedAssessments())).toList());
+        List<Accountability> parts = new ArrayList<>();
+        for (int school = 0; school < 5; school++) {
+            int k = school;
+            parts.add(Accountability.of(
+                    java.util.stream.IntStream.range(0, all.size()).filter(i -> i % 5 == k).mapToObj(all::get).toList(),
+                    APPROVED_1819));
+        }
+        assertThat(Accountability.sum(parts)).isEqualTo(Accountability.of(all, APPROVED_1819));
+    }
+
+    @Test
     void anEmptyCohortHasNoRates() {
         Accountability a = Accountability.of(List.of(), APPROVED_1819);
         assertThat(a.cohortSize()).isZero();
