@@ -269,7 +269,8 @@ class ReportServiceIntegrationTests extends ServiceStartupChecks {
             assertThat(p.get("withoutNonRespondents").toString()).isEqualTo("{\"numerator\":2,\"denominator\":3,\"percent\":66.7}");
             var c = body.get("credentialAttainment");
             assertThat(c.toString()).isEqualTo(
-                    "{\"attained\":2,\"eligible\":5,\"excludedDeceased\":1,\"rate\":{\"numerator\":2,\"denominator\":5,\"percent\":40.0}}");
+                    "{\"attained\":2,\"eligible\":5,\"excludedDeceased\":1,\"rate\":{\"numerator\":2,\"denominator\":5,\"percent\":40.0},"
+                    + "\"byCluster\":[{\"cluster\":\"ED\",\"rate\":{\"numerator\":2,\"denominator\":5,\"percent\":40.0}}]}");
         });
 
         var school = json.readTree(get(path, tokens.stateAdmin()).body());

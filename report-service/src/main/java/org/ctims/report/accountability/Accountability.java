@@ -2,6 +2,8 @@ package org.ctims.report.accountability;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.TreeMap;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,12 +16,16 @@ import java.util.Set;
  *
  * @param cohortSize students in grade 12 that year (others are ignored, not counted)
  * @param outcomes   how many students got each outcome; every outcome is present
+ * @param credentialsByCluster 5S1 per career cluster of the passed entries: the same eligible
+ *                   students, attained = those with a pass on the list recorded under that
+ *                   cluster (a student with passes in two clusters counts in both)
  */
 public record Accountability(long cohortSize, Map<Outcome, Long> outcomes, Placement3S1 placement,
-                             CredentialAttainment5S1 credentials) {
+                             CredentialAttainment5S1 credentials, Map<String, CredentialAttainment5S1> credentialsByCluster) {
 
     public Accountability {
         outcomes = Map.copyOf(outcomes);
+        credentialsByCluster = Collections.unmodifiableSortedMap(new TreeMap<>(credentialsByCluster));
     }
 
     /**
@@ -37,6 +43,7 @@ public record Accountability(long cohortSize, Map<Outcome, Long> outcomes, Place
         Set<String> seen = new HashSet<>();
         List<String> review = new ArrayList<>();
         long attained = 0;
+        Map<String, Long> attainedByCluster = new TreeMap<>();
         for (CohortStudent student : students) {
             if (!student.inCohort()) {
                 continue;
@@ -49,17 +56,25 @@ public record Accountability(long cohortSize, Map<Outcome, Long> outcomes, Place
             if (outcome == Outcome.STILL_SECONDARY) {
                 review.add(student.stn());
             }
-            if (outcome != Outcome.DECEASED
-                    && student.passedAssessments().stream().anyMatch(approvedList::contains)) {
-                attained++;
+            if (outcome != Outcome.DECEASED) {
+                List<Pass> counted = student.passes().stream()
+                        .filter(pass -> approvedList.contains(pass.assessmentNumber())).toList();
+                if (!counted.isEmpty()) {
+                    attained++;
+                }
+                counted.stream().map(Pass::clusterCode).filter(code -> code != null).distinct()
+                        .forEach(code -> attainedByCluster.merge(code, 1L, Long::sum));
             }
         }
         review.sort(null);
         long deceased = outcomes.get(Outcome.DECEASED);
         Placement3S1 placement = new Placement3S1(outcomes.get(Outcome.PLACED), outcomes.get(Outcome.NOT_PLACED),
                 outcomes.get(Outcome.NON_RESPONDENT), deceased, outcomes.get(Outcome.STILL_SECONDARY), review);
-        CredentialAttainment5S1 credentials = new CredentialAttainment5S1(attained, seen.size() - deceased, deceased);
-        return new Accountability(seen.size(), outcomes, placement, credentials);
+        long eligible = seen.size() - deceased;
+        CredentialAttainment5S1 credentials = new CredentialAttainment5S1(attained, eligible, deceased);
+        Map<String, CredentialAttainment5S1> byCluster = new TreeMap<>();
+        attainedByCluster.forEach((code, n) -> byCluster.put(code, new CredentialAttainment5S1(n, eligible, deceased)));
+        return new Accountability(seen.size(), outcomes, placement, credentials, byCluster);
     }
 
     /**
@@ -76,7 +91,9 @@ public record Accountability(long cohortSize, Map<Outcome, Long> outcomes, Place
         long attained = 0;
         long eligible = 0;
         List<String> review = new ArrayList<>();
+        Map<String, Long> attainedByCluster = new TreeMap<>();
         for (Accountability part : parts) {
+            part.credentialsByCluster().forEach((code, c) -> attainedByCluster.merge(code, c.attained(), Long::sum));
             size += part.cohortSize();
             part.outcomes().forEach((outcome, n) -> outcomes.merge(outcome, n, Long::sum));
             attained += part.credentials().attained();
@@ -85,9 +102,12 @@ public record Accountability(long cohortSize, Map<Outcome, Long> outcomes, Place
         }
         review.sort(null);
         long deceased = outcomes.get(Outcome.DECEASED);
+        long allEligible = eligible;
+        Map<String, CredentialAttainment5S1> byCluster = new TreeMap<>();
+        attainedByCluster.forEach((code, n) -> byCluster.put(code, new CredentialAttainment5S1(n, allEligible, deceased)));
         return new Accountability(size, outcomes,
                 new Placement3S1(outcomes.get(Outcome.PLACED), outcomes.get(Outcome.NOT_PLACED),
                         outcomes.get(Outcome.NON_RESPONDENT), deceased, outcomes.get(Outcome.STILL_SECONDARY), review),
-                new CredentialAttainment5S1(attained, eligible, deceased));
+                new CredentialAttainment5S1(attained, eligible, deceased), byCluster);
     }
 }

@@ -28,23 +28,31 @@ public record AccountabilityView(String organizationPid, String schoolYear, long
         }
     }
 
-    public record Credentials(long attained, long eligible, long excludedDeceased, RateView rate) {
+    /** 5S1, with {@code byCluster} rows (same denominator) for the clusters with at least one pass. */
+    public record Credentials(long attained, long eligible, long excludedDeceased, RateView rate,
+                              List<ClusterRate> byCluster) {
 
-        static Credentials of(CredentialAttainment5S1 c) {
-            return new Credentials(c.attained(), c.eligible(), c.excludedDeceased(), RateView.of(c.rate()));
+        static Credentials of(Accountability a) {
+            CredentialAttainment5S1 c = a.credentials();
+            return new Credentials(c.attained(), c.eligible(), c.excludedDeceased(), RateView.of(c.rate()),
+                    a.credentialsByCluster().entrySet().stream()
+                            .map(e -> new ClusterRate(e.getKey(), RateView.of(e.getValue().rate()))).toList());
         }
+    }
+
+    public record ClusterRate(String cluster, RateView rate) {
     }
 
     /** One teacher's, division's or school's figures: {@code key} is the staff id, division or PID. */
     public record Row(String key, String name, long cohortSize, Placement placement, Credentials credentialAttainment) {
 
         static Row of(String key, String name, Accountability a) {
-            return new Row(key, name, a.cohortSize(), Placement.of(a.placement()), Credentials.of(a.credentials()));
+            return new Row(key, name, a.cohortSize(), Placement.of(a.placement()), Credentials.of(a));
         }
     }
 
     static AccountabilityView of(String pid, String year, Accountability a, List<Row> byTeacher, List<Row> byDivision) {
         return new AccountabilityView(pid, year, a.cohortSize(), Placement.of(a.placement()),
-                Credentials.of(a.credentials()), List.copyOf(byTeacher), List.copyOf(byDivision));
+                Credentials.of(a), List.copyOf(byTeacher), List.copyOf(byDivision));
     }
 }

@@ -2,6 +2,7 @@ package org.ctims.report.accountability;
 
 import java.sql.Array;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -28,9 +29,12 @@ class CohortRepository {
         return jdbc.sql("""
                 select distinct on (c.stn) c.stn, coalesce(r.deceased, false) as deceased, r.education_status,
                        r.employment_status, coalesce(r.follow_up_complete, false) as complete,
-                       array(select distinct rc.assessment_number from report_certification rc
+                       array(select rc.assessment_number from report_certification rc
                              where rc.report_id = r.report_id and rc.result = 'passed'
-                               and rc.assessment_number is not null) as passed
+                               and rc.assessment_number is not null order by rc.position) as numbers,
+                       array(select rc.cluster_code from report_certification rc
+                             where rc.report_id = r.report_id and rc.result = 'passed'
+                               and rc.assessment_number is not null order by rc.position) as clusters
                 from (select distinct stn from enrollment
                       where organization_pid = :pid and school_year = :year and not removed and grade = 12) c
                 left join report_state r on r.stn = c.stn and r.organization_pid = :pid and r.school_year = :year
@@ -39,7 +43,7 @@ class CohortRepository {
                 .query((rs, i) -> new CohortStudent(rs.getString("stn"), 12, rs.getBoolean("deceased"),
                         EducationStatus.fromCode(rs.getString("education_status")).orElse(null),
                         EmploymentStatus.fromCode(rs.getString("employment_status")).orElse(null),
-                        rs.getBoolean("complete"), numbers(rs.getArray("passed"))))
+                        rs.getBoolean("complete"), passes(rs.getArray("numbers"), rs.getArray("clusters"))))
                 .list();
     }
 
@@ -96,7 +100,14 @@ class CohortRepository {
         return List.of((String[]) array.getArray());
     }
 
-    private static Set<String> numbers(Array array) throws SQLException {
-        return Set.of((String[]) array.getArray());
+    /** The two arrays come from the same rows in the same order, so they pair up by index. */
+    private static Set<Pass> passes(Array numbers, Array clusters) throws SQLException {
+        String[] n = (String[]) numbers.getArray();
+        String[] c = (String[]) clusters.getArray();
+        Set<Pass> passes = new HashSet<>();
+        for (int i = 0; i < n.length; i++) {
+            passes.add(new Pass(n[i], c[i]));
+        }
+        return passes;
     }
 }

@@ -14,15 +14,15 @@ import java.util.Set;
  * @param education           {@code null} while not answered
  * @param employment          {@code null} while not answered
  * @param followUpComplete    the follow-up flag as the follow-up service computed it
- * @param passedAssessments   numbers of the assessments with result "test passed"
+ * @param passes              the entries with result "test passed"
  */
 public record CohortStudent(String stn, Integer grade, boolean deceased, EducationStatus education,
                             EmploymentStatus employment, boolean followUpComplete,
-                            Set<String> passedAssessments) {
+                            Set<Pass> passes) {
 
     public CohortStudent {
         Objects.requireNonNull(stn, "stn");
-        passedAssessments = Set.copyOf(passedAssessments);
+        passes = Set.copyOf(passes);
     }
 
     public static CohortStudent unanswered(String stn, Integer grade) {

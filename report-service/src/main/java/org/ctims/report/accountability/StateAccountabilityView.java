@@ -12,6 +12,6 @@ public record StateAccountabilityView(String schoolYear, long cohortSize, Accoun
 
     static StateAccountabilityView of(String year, Accountability total, List<AccountabilityView.Row> bySchool) {
         return new StateAccountabilityView(year, total.cohortSize(), AccountabilityView.Placement.of(total.placement()),
-                AccountabilityView.Credentials.of(total.credentials()), List.copyOf(bySchool));
+                AccountabilityView.Credentials.of(total), List.copyOf(bySchool));
     }
 }

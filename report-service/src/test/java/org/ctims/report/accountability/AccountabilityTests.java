@@ -14,7 +14,10 @@ class AccountabilityTests {
 
     private static CohortStudent student(String stn, boolean deceased, EducationStatus education,
                                          EmploymentStatus employment, boolean complete, String... passed) {
-        return new CohortStudent(stn, 12, deceased, education, employment, complete, Set.of(passed));
+        // each pass as "number:cluster"
+        return new CohortStudent(stn, 12, deceased, education, employment, complete,
+                java.util.Arrays.stream(passed).map(p -> new Pass(p.split(":")[0], p.split(":")[1]))
+                        .collect(java.util.stream.Collectors.toSet()));
     }
 
     /** A small school, every figure counted by hand in the comments. */
@@ -22,29 +25,29 @@ class AccountabilityTests {
         return List.of(
                 // placed ×4
                 student("0000000001", false, EducationStatus.PUBLIC_COLLEGIATE_ADULT,
-                        EmploymentStatus.NOT_IN_LABOR_FORCE, true, "7503"),
+                        EmploymentStatus.NOT_IN_LABOR_FORCE, true, "7503:ED"),
                 student("0000000002", false, EducationStatus.NOT_ATTENDING,
                         EmploymentStatus.EMPLOYED_FULL_TIME_CIVILIAN, true),
                 student("0000000003", false, EducationStatus.UNKNOWN,
-                        EmploymentStatus.EMPLOYED_FULL_TIME_MILITARY, false, "9999"), // 9999 not on the list
+                        EmploymentStatus.EMPLOYED_FULL_TIME_MILITARY, false, "9999:ED"), // 9999 not on the list
                 student("0000000004", false, EducationStatus.TECHNOLOGY_CENTER_ADULT,
-                        EmploymentStatus.UNKNOWN, true, "1234", "7503"),
+                        EmploymentStatus.UNKNOWN, true, "1234:BA", "7503:ED"),
                 // not placed ×2
                 student("0000000005", false, EducationStatus.NOT_ATTENDING,
-                        EmploymentStatus.UNEMPLOYED_SEEKING, true, "1234"),
+                        EmploymentStatus.UNEMPLOYED_SEEKING, true, "1234:BA"),
                 student("0000000006", false, EducationStatus.NOT_ATTENDING,
                         EmploymentStatus.NOT_IN_LABOR_FORCE, true),
                 // non-respondents ×3: never saved, unknown status, incomplete
                 CohortStudent.unanswered("0000000007", 12),
                 student("0000000008", false, EducationStatus.NOT_ATTENDING, EmploymentStatus.UNKNOWN, true),
                 student("0000000009", false, EducationStatus.NOT_ATTENDING,
-                        EmploymentStatus.UNEMPLOYED_SEEKING, false, "7503"),
+                        EmploymentStatus.UNEMPLOYED_SEEKING, false, "7503:ED"),
                 // still secondary ×1 (stays in 5S1), deceased ×1 (its pass does not count)
-                student("0000000011", false, EducationStatus.SECONDARY, null, false, "7503"),
-                student("0000000010", true, null, null, false, "1234"),
+                student("0000000011", false, EducationStatus.SECONDARY, null, false, "7503:ED"),
+                student("0000000010", true, null, null, false, "1234:BA"),
                 // not in the cohort: grade 11 and no grade
                 new CohortStudent("0000000012", 11, false, EducationStatus.NOT_ATTENDING,
-                        EmploymentStatus.EMPLOYED_FULL_TIME_CIVILIAN, true, Set.of("7503")),
+                        EmploymentStatus.EMPLOYED_FULL_TIME_CIVILIAN, true, Set.of(new Pass("7503", "ED"))),
                 CohortStudent.unanswered("0000000013", null));
     }
 
@@ -76,6 +79,24 @@ class AccountabilityTests {
         assertThat(c.eligible()).isEqualTo(10);
         assertThat(c.excludedDeceased()).isEqualTo(1);
         assertThat(c.rate().percent()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("50.0"));
+    }
+
+    @Test
+    void credentialAttainmentByClusterHasTheSameDenominator() {
+        Accountability a = Accountability.of(sampleSchool(), APPROVED_1819);
+        // ED: students 1, 4, 9, 11 (3's 9999 is off the list); BA: 4 and 5 (10 is deceased)
+        assertThat(a.credentialsByCluster()).containsOnlyKeys("BA", "ED");
+        assertThat(a.credentialsByCluster().get("ED")).isEqualTo(new CredentialAttainment5S1(4, 10, 1));
+        assertThat(a.credentialsByCluster().get("BA")).isEqualTo(new CredentialAttainment5S1(2, 10, 1));
+    }
+
+    @Test
+    void aPassWithoutClusterCountsForTheTotalOnly() {
+        CohortStudent noCluster = new CohortStudent("0000000001", 12, false, null, null, false,
+                Set.of(new Pass("7503", null)));
+        Accountability a = Accountability.of(List.of(noCluster), APPROVED_1819);
+        assertThat(a.credentials().attained()).isEqualTo(1);
+        assertThat(a.credentialsByCluster()).isEmpty();
     }
 
     @Test
@@ -121,7 +142,7 @@ class AccountabilityTests {
     void theSumOfDisjointCohortsEqualsTheFiguresOfTheirUnion() {
         List<CohortStudent> all = new ArrayList<>(OutcomeTests.everyCombination());
         all.addAll(sampleSchool().stream().map(s -> new CohortStudent("9" + s.stn().substring(1), s.grade(),
-                s.deceased(), s.education(), s.employment(), s.followUpComplete(), s.passedAssessments())).toList());
+                s.deceased(), s.education(), s.employment(), s.followUpComplete(), s.passes())).toList());
         List<Accountability> parts = new ArrayList<>();
         for (int school = 0; school < 5; school++) {
             int k = school;

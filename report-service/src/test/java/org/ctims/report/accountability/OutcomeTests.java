@@ -94,7 +94,7 @@ class OutcomeTests {
     @Test
     void deceasedWinsOverEveryOtherAnswer() {
         CohortStudent employedButDeceased = new CohortStudent("0000000001", 12, true,
-                EducationStatus.SECONDARY, EmploymentStatus.EMPLOYED_FULL_TIME_MILITARY, true, Set.of("7503"));
+                EducationStatus.SECONDARY, EmploymentStatus.EMPLOYED_FULL_TIME_MILITARY, true, Set.of(new Pass("7503", "ED")));
         assertThat(Outcome.of(employedButDeceased)).isEqualTo(Outcome.DECEASED);
     }
 
