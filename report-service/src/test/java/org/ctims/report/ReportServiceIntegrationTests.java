@@ -343,11 +343,49 @@ class ReportServiceIntegrationTests extends ServiceStartupChecks {
         assertThat(rebuilt.statusCode()).isEqualTo(200);
         assertThat(rebuilt.body()).contains("replayStartedAt");
 
+        // the topics replay independently: wait for both of this test's events
         await().until(() -> count("select count(*) from report_state where report_id = ?", report) == 1
-                && jdbc.queryForMap(state, report).equals(consumed));
+                && jdbc.queryForMap(state, report).equals(consumed)
+                && count("select count(*) from enrollment where stn = ? and organization_pid = ?", stn, pid) == 1);
         assertThat(count("select count(*) from student where stn = '0000000000'")).isZero();
         assertThat(count("select count(*) from report_certification where report_id = ? and result = 'passed'", report)).isOne();
-        assertThat(count("select count(*) from enrollment where stn = ? and organization_pid = ?", stn, pid)).isOne();
+    }
+
+    @Test
+    void aTeacherSummaryCountsTheTeachersStudents() throws Exception {
+        String year = "2019-2020";
+        String complete = String.format("%010d", ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+        String neverSaved = String.format("%010d", ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+        String otherTeachers = String.format("%010d", ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+        for (String[] s : new String[][] {{complete, "700001"}, {neverSaved, "700001"}, {otherTeachers, "700002"}}) {
+            send(enrollments, s[0], "ctims.roster.enrollment-recorded.v1", id(), Instant.now(),
+                    Samples.enrollment(UUID.randomUUID(), year, s[0], 12, pid, s[1], "Business"));
+        }
+        send(reports, complete, "ctims.followup.report-saved.v1", id(), Instant.now(), Samples.reportSaved(UUID.randomUUID(),
+                1, complete, year, pid, 12, false, "not-attending", "employed-full-time-civilian", true,
+                new String[] {"7503", "ED", "passed"}));
+
+        String path = "/api/reports/teacher-summary?org=" + pid + "&year=" + year;
+        await().untilAsserted(() -> {
+            var response = get(path, tokens.teacher("700001", pid));
+            assertThat(response.statusCode()).isEqualTo(200);
+            var summary = json.readTree(response.body()).get("summary");
+            assertThat(summary.get("students").asInt()).isEqualTo(2);
+            assertThat(summary.get("followUpComplete").asInt()).isEqualTo(1);
+            assertThat(summary.get("followUpIncomplete").asInt()).isEqualTo(1);
+            assertThat(summary.get("certificateComplete").asInt()).isEqualTo(1);
+            assertThat(summary.get("educationStatus").toString()).isEqualTo("{\"not-attending\":1,\"unanswered\":1}");
+            assertThat(summary.at("/byAssessment/7503").toString()).isEqualTo("{\"taken\":1,\"passed\":1,\"notPassed\":0}");
+            assertThat(summary.at("/byCluster/ED/passed").asInt()).isEqualTo(1);
+            assertThat(summary.at("/incomplete/0/stn").asString()).isEqualTo(neverSaved);
+            assertThat(summary.at("/incomplete/0/name").asString()).isEqualTo("Rivera, Jamie");
+        });
+        assertThat(get(path + "&teacher=700001", tokens.schoolAdmin(pid)).statusCode()).isEqualTo(200);
+        assertThat(get(path + "&teacher=700001", tokens.teacher("700002", pid)).statusCode()).isEqualTo(403);
+        assertThat(get(path, tokens.teacher("700001", "10002")).statusCode()).isEqualTo(403);
+        assertThat(get(path, tokens.stateAdmin()).statusCode()).isEqualTo(422);
+        assertThat(json.readTree(get(path + "&teacher=700002", tokens.stateAdmin()).body()).at("/summary/students").asInt())
+                .isEqualTo(1);
     }
 
     private java.net.http.HttpResponse<String> post(String path, String token) throws Exception {
