@@ -667,7 +667,7 @@ class RosterServiceIntegrationTests extends ServiceStartupChecks {
             }
 
             assertThat(response).startsWith("HTTP/1.1 413").contains("Content-Type: application/problem+json")
-                    .contains("Maximum upload size exceeded");
+                    .contains("urn:ctims:problem:payload-too-large");
             assertThat(jdbc.queryForObject("select count(*) from org where sis = 'upload:sis-big'", Integer.class)).isZero();
         }
 
