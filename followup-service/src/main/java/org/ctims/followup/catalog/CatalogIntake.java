@@ -1,10 +1,8 @@
 package org.ctims.followup.catalog;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.function.Consumer;
 
-import org.ctims.followup.events.EventTime;
 import org.ctims.platform.events.CloudEvents;
 import org.ctims.platform.events.Inbox;
 import org.ctims.platform.events.RejectedEventException;
@@ -36,7 +34,7 @@ class CatalogIntake implements Consumer<Message<byte[]>> {
     public void accept(Message<byte[]> message) {
         String type = CloudEvents.type(message).orElseThrow(() -> new RejectedEventException("The event has no ce_type"));
         CatalogEvent event = CatalogEvent.parse(type, message.getPayload());
-        Timestamp at = Timestamp.from(EventTime.of(message));
+        Timestamp at = Timestamp.from(CloudEvents.requireTime(message));
         inbox.runOnce(CONSUMER, message, () -> {
             if (event instanceof CatalogEvent.Assessment a) {
                 jdbc.sql("""

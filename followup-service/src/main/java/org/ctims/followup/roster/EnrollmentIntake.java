@@ -2,7 +2,7 @@ package org.ctims.followup.roster;
 
 import java.util.function.Consumer;
 
-import org.ctims.followup.events.EventTime;
+
 import org.ctims.platform.events.CloudEvents;
 import org.ctims.platform.events.RejectedEventException;
 import org.springframework.messaging.Message;
@@ -25,6 +25,6 @@ class EnrollmentIntake implements Consumer<Message<byte[]>> {
     public void accept(Message<byte[]> message) {
         String type = CloudEvents.type(message).orElseThrow(() -> new RejectedEventException("The event has no ce_type"));
         EnrollmentEvent event = EnrollmentEvent.parse(type, message.getPayload());
-        roster.apply(message, EventTime.of(message), event);
+        roster.apply(message, CloudEvents.requireTime(message), event);
     }
 }

@@ -1,9 +1,5 @@
 package org.ctims.report.readmodel;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 import org.ctims.platform.events.CloudEvents;
@@ -30,22 +26,6 @@ final class EventFields {
 
     static String type(Message<?> message) {
         return CloudEvents.type(message).orElseThrow(() -> new RejectedEventException("The event has no ce_type"));
-    }
-
-    /** The CloudEvents time orders the events of one key; every CTIMS producer sets it. */
-    static Instant time(Message<?> message) {
-        for (String name : new String[] {"ce_time", "ce-time"}) {
-            Object value = message.getHeaders().get(name);
-            if (value != null) {
-                String text = value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value.toString();
-                try {
-                    return OffsetDateTime.parse(text).toInstant();
-                } catch (DateTimeParseException e) {
-                    throw new RejectedEventException("ce_time '" + text + "' is not a time");
-                }
-            }
-        }
-        throw new RejectedEventException("The event has no ce_time");
     }
 
     static JsonNode root(byte[] payload) {

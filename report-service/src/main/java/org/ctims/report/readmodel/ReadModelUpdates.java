@@ -1,5 +1,6 @@
 package org.ctims.report.readmodel;
 
+import org.ctims.platform.events.CloudEvents;
 import org.ctims.platform.events.Inbox;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Service;
@@ -24,7 +25,7 @@ class ReadModelUpdates {
     public void enrollment(Message<byte[]> message) {
         // parsed before the inbox so that an invalid event is rejected, never recorded as processed
         EnrollmentEvent event = EnrollmentEvent.parse(EventFields.type(message), message.getPayload());
-        var time = EventFields.time(message);
+        var time = CloudEvents.requireTime(message);
         inbox.runOnce("report.enrollments", message, () -> readModel.enrollment(event, time));
     }
 
@@ -37,7 +38,7 @@ class ReadModelUpdates {
     @Transactional
     public void catalog(Message<byte[]> message) {
         CatalogEvent event = CatalogEvent.parse(EventFields.type(message), message.getPayload());
-        var time = EventFields.time(message);
+        var time = CloudEvents.requireTime(message);
         inbox.runOnce("report.catalog", message, () -> readModel.catalog(event, time));
     }
 }

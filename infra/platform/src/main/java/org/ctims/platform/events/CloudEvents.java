@@ -1,6 +1,9 @@
 package org.ctims.platform.events;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
@@ -41,6 +44,20 @@ public final class CloudEvents {
     /** The event type in any of the forms it can arrive in; empty if the message carries none. */
     public static Optional<String> type(Message<?> message) {
         return attribute(message, "type");
+    }
+
+    /**
+     * The event time, which orders the events of one key (a replayed or late older event changes
+     * nothing). Every CTIMS producer sets it, so a missing or malformed time rejects the event.
+     */
+    public static Instant requireTime(Message<?> message) {
+        String text = attribute(message, "time")
+                .orElseThrow(() -> new RejectedEventException("The event has no ce_time"));
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new RejectedEventException("ce_time '" + text + "' is not a time");
+        }
     }
 
     private static Optional<String> attribute(Message<?> message, String name) {
