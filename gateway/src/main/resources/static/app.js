@@ -55,6 +55,22 @@ function showUser(me) {
   }
 }
 
+/** Fills in the schools' names from the roster service; the PIDs alone stay if it cannot answer. */
+async function showSchoolNames(organizations) {
+  await Promise.all(organizations.map(async (org) => {
+    try {
+      const found = await api(`/api/roster/organizations?q=${encodeURIComponent(org.pid)}`);
+      const school = found.find((candidate) => candidate.pid === org.pid);
+      const item = document.querySelector(`#schools li[data-pid="${org.pid}"]`);
+      if (school && item) {
+        item.textContent = `${school.name} (PID ${org.pid})`;
+      }
+    } catch (error) {
+      // the roster service may be down or not know the school yet: the PID is still shown
+    }
+  }));
+}
+
 function showError(message) {
   document.getElementById('status').textContent = message;
 }
@@ -69,7 +85,9 @@ function wireSignOut() {
 async function start() {
   wireSignOut();
   try {
-    showUser(await api('/api/me'));
+    const me = await api('/api/me');
+    showUser(me);
+    await showSchoolNames(me.organizations);
   } catch (error) {
     showError(`Could not load your profile: ${error.message}`);
   }

@@ -46,7 +46,8 @@ class BrowserSignInIT {
 
         eventually().untilAsserted(() -> {
             assertThat(browser.findElement(By.id("user-name")).getText()).isEqualTo("Alice Adams");
-            assertThat(browser.findElement(By.id("schools")).getText()).contains("10001");
+            // the name comes from the roster service, which the demo SIS filled
+            assertThat(browser.findElement(By.id("schools")).getText()).contains("Sample High School (PID 10001)");
         });
 
         Object body = browser.executeAsyncScript("""
