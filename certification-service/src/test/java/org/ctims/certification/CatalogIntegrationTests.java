@@ -39,7 +39,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,9 +51,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
-// Closed after the class, while the shared test broker still runs: a context closed by the JVM's
-// shutdown hook after the broker stopped waits ~30 s for its Kafka producer.
-@DirtiesContext
 @TestPropertySource(properties = {
         "ctims.certification.catalog-topic=certification.catalog.v1${ctims.test.topic-suffix}",
         "ctims.certification.imports.max-file-size=1MB"})
