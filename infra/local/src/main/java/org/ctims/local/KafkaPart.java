@@ -16,11 +16,10 @@ import java.util.UUID;
  * Apache Kafka jars that the build copied to {@code infra/local/target/stack/kafka-libs}. The
  * storage is formatted once; data stays in the run folder.
  */
-final class KafkaPart implements Part {
+final class KafkaPart extends ChildProcessPart {
 
     private final StackConfig config;
     private final Path home;
-    private ChildProcess process;
 
     KafkaPart(StackConfig config) {
         this.config = config;
@@ -66,24 +65,12 @@ final class KafkaPart implements Part {
         }
         List<String> server = new ArrayList<>(java);
         server.addAll(List.of("kafka.Kafka", properties.toString()));
-        process = ChildProcess.start("kafka", server, Map.of(), home, config.logDir().resolve("kafka.log"));
+        started(ChildProcess.start("kafka", server, Map.of(), home, config.logDir().resolve("kafka.log")));
     }
 
     @Override
     public void awaitReady() {
-        process.awaitReady(Duration.ofSeconds(90), () -> Net.listening(config.host(), config.kafkaPort()));
-    }
-
-    @Override
-    public void stop() {
-        if (process != null) {
-            process.stop();
-        }
-    }
-
-    @Override
-    public List<ProcessHandle> processes() {
-        return process == null ? List.of() : List.of(process.handle());
+        awaitReady(Duration.ofSeconds(90), () -> Net.listening(config.host(), config.kafkaPort()));
     }
 
     private String serverProperties(Path data) {

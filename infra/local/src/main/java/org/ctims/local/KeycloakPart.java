@@ -22,11 +22,10 @@ import java.util.zip.ZipInputStream;
  * Its H2 data stays between runs; when the realm file changes, the data is dropped so the new
  * realm is imported (Keycloak never re-imports a realm that exists).
  */
-final class KeycloakPart implements Part {
+final class KeycloakPart extends ChildProcessPart {
 
     private final StackConfig config;
     private final Path home;
-    private ChildProcess process;
 
     KeycloakPart(StackConfig config) {
         this.config = config;
@@ -63,25 +62,13 @@ final class KeycloakPart implements Part {
                 "JAVA_HOME", config.javaHome().toString(),
                 "KC_BOOTSTRAP_ADMIN_USERNAME", config.keycloakAdminUser(),
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", config.keycloakAdminPassword());
-        process = ChildProcess.start("keycloak", command, env, home, config.logDir().resolve("keycloak.log"));
+        started(ChildProcess.start("keycloak", command, env, home, config.logDir().resolve("keycloak.log")));
     }
 
     @Override
     public void awaitReady() {
         String wellKnown = config.issuerUri() + "/.well-known/openid-configuration";
-        process.awaitReady(Duration.ofSeconds(240), () -> Net.answers(wellKnown, "\"issuer\""));
-    }
-
-    @Override
-    public void stop() {
-        if (process != null) {
-            process.stop();
-        }
-    }
-
-    @Override
-    public List<ProcessHandle> processes() {
-        return process == null ? List.of() : List.of(process.handle());
+        awaitReady(Duration.ofSeconds(240), () -> Net.answers(wellKnown, "\"issuer\""));
     }
 
     private void unpackOnce() throws IOException {

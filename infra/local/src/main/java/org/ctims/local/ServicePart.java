@@ -10,12 +10,11 @@ import java.util.List;
 import java.util.jar.JarFile;
 
 /** A Spring Boot service (or the gateway) run as {@code java -jar}, ready when its readiness probe says UP. */
-final class ServicePart implements Part {
+final class ServicePart extends ChildProcessPart {
 
     private final StackConfig config;
     private final String module;
     private final int port;
-    private ChildProcess process;
 
     ServicePart(StackConfig config, String module, int port) {
         this.config = config;
@@ -60,7 +59,7 @@ final class ServicePart implements Part {
         command.addAll(List.of("-jar", privateCopyOfJar().toString()));
         var env = new java.util.HashMap<>(config.serviceEnvironment());
         env.put("SERVER_PORT", String.valueOf(port));
-        process = ChildProcess.start(module, command, env, config.runDir(), config.logDir().resolve(module + ".log"));
+        started(ChildProcess.start(module, command, env, config.runDir(), config.logDir().resolve(module + ".log")));
     }
 
     /**
@@ -85,18 +84,6 @@ final class ServicePart implements Part {
     @Override
     public void awaitReady() {
         String readiness = "http://" + config.host() + ":" + port + "/actuator/health/readiness";
-        process.awaitReady(Duration.ofSeconds(240), () -> Net.answers(readiness, "UP"));
-    }
-
-    @Override
-    public void stop() {
-        if (process != null) {
-            process.stop();
-        }
-    }
-
-    @Override
-    public List<ProcessHandle> processes() {
-        return process == null ? List.of() : List.of(process.handle());
+        awaitReady(Duration.ofSeconds(240), () -> Net.answers(readiness, "UP"));
     }
 }
