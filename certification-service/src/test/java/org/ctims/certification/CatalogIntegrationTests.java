@@ -34,8 +34,10 @@ import org.ctims.certification.testdata.AssessmentListWorkbook;
 import org.ctims.certification.testdata.SeededClusters;
 import org.ctims.certification.catalog.CareerCluster;
 import org.ctims.testing.RealInfrastructure;
+import org.ctims.testing.service.AuthorizationMatrix;
 import org.ctims.testing.service.ServiceStartupChecks;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -428,5 +430,22 @@ class CatalogIntegrationTests extends ServiceStartupChecks {
             }
         }
         return "";
+    }
+    /** Every endpoint, every caller: {@code src/test/resources/authorization-matrix.md}. */
+    @Nested
+    class EveryEndpointEveryCaller extends AuthorizationMatrix {
+
+        @Override
+        protected Fixture fixture() {
+            String year = "2025-2026";
+            byte[] list = AssessmentListWorkbook.standard()
+                    .row(7503, "Early Childhood Education (Pre-Pac)", "Pre-Pac", "Education & Training - ED").bytes();
+            Api.Response commit = api.upload(IMPORTS + "?year=" + year, state, "ApprovedAssessmentsList.xlsx", list);
+            assertThat(commit.status()).as(commit.toString()).isEqualTo(201);
+            return new Fixture("10001", "700001", "10002", "700002", Map.of("year", year, "number", "7503"),
+                    Map.of("not-a-workbook", Body.multipart("file", "list.xlsx", "not a workbook".getBytes(StandardCharsets.UTF_8))),
+                    "select (select count(*) from catalog_import) imports, (select count(*) from assessment) assessments,"
+                            + " (select count(*) from school_year) years");
+        }
     }
 }

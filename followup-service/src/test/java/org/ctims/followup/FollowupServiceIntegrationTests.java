@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,18 +30,29 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.awaitility.Awaitility;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import org.ctims.followup.imports.BulkWorkbook;
+import org.ctims.followup.limits.HeavyRequests;
+import org.ctims.platform.security.CurrentUser;
+import org.ctims.platform.security.Role;
 import org.ctims.testing.kafka.KafkaTopics;
 import org.ctims.testing.RealInfrastructure;
+import org.ctims.testing.service.AuthorizationMatrix;
 import org.ctims.testing.service.ServiceStartupChecks;
+import org.ctims.testing.xlsx.HostileWorkbooks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -350,6 +364,15 @@ class FollowupServiceIntegrationTests extends ServiceStartupChecks {
             assertThat(report.path("followUpComplete").asBoolean()).isFalse();
             assertThat(report.path("answers").path("email").asString()).as("the teacher's entry wins").isEqualTo("jamie@example.org");
             assertThat(jdbc.queryForObject("select follow_up_complete from report where id = ?", Boolean.class, id)).isFalse();
+
+            // The save announced both flags; the grade change reopens the follow-up without a save.
+            List<ConsumerRecord<byte[], byte[]>> events = settledEvents(s.stn, 4);
+            assertThat(events).extracting(r -> KafkaTopics.header(r, "ce_type")).containsExactly(
+                    "ctims.followup.report-saved.v1", "ctims.followup.follow-up-completed.v1",
+                    "ctims.followup.certifications-completed.v1", "ctims.followup.follow-up-reopened.v1");
+            assertThat(EventSchemas.violations("ctims.followup.follow-up-reopened.v1", payload(events.get(3)))).isEmpty();
+            assertThat(payload(events.get(3)).path("version").asInt()).isEqualTo(1);
+            assertThat(payload(events.get(3)).path("certificateComplete").asBoolean()).isTrue();
         }
 
         @Test
@@ -705,6 +728,630 @@ class FollowupServiceIntegrationTests extends ServiceStartupChecks {
                     r -> key.equals(KafkaTopics.key(r)), records -> records.size() >= 2);
             assertThat(dead).hasSize(2);
             assertThat(count("select count(*) from catalog_assessment where school_year = ? and number = '7'", w.year)).isZero();
+        }
+    }
+
+    // --- bulk entry ---------------------------------------------------------------------------
+
+    HttpResponse<String> upload(String query, String token, byte[] file) {
+        String boundary = "----ctims" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"answers.xlsx\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/followups/imports?" + query))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, file, tail)))
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<byte[]> template(World w, String token) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/followups/imports/template?org="
+                        + w.pid + "&year=" + w.year))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token).GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode rowOf(JsonNode result, int row) {
+        for (JsonNode r : result.path("results")) {
+            if (r.path("row").asInt() == row) {
+                return r;
+            }
+        }
+        throw new AssertionError("no row " + row + " in " + result);
+    }
+
+    @Nested
+    class BulkEntry {
+
+        static final Object[] HEADER = {"STN", "Student", "Education status", "Employment status", "Job related to coursework",
+                "Self-employed", "Job title", "Took a certification test", "Assessment 1", "Cluster 1", "Result 1"};
+
+        @Test
+        void theTemplateHoldsTheCallersStudentsWithTheirAnswersAndUploadingItUnchangedChangesNothing() throws Exception {
+            World w = new World();
+            Student senior = w.student(12);
+            Student junior = w.student(10);
+            Student notMine = w.student(12);
+            UUID seniorId = senior.enrolled();
+            junior.enrolled();
+            notMine.enrolledWith(UUID.randomUUID(), w.teacherB, "Bob Baker", "Health");
+            assertThat(put(seniorId, teacher(w), "\"0\"", COMPLETE_SENIOR).statusCode()).isEqualTo(200);
+
+            HttpResponse<byte[]> template = template(w, teacher(w));
+            assertThat(template.statusCode()).isEqualTo(200);
+            assertThat(template.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("spreadsheetml"));
+            Map<String, Map<String, String>> rows = new LinkedHashMap<>();
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template.body()))) {
+                Sheet sheet = workbook.getSheet("Students");
+                List<String> header = new ArrayList<>();
+                sheet.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+                assertThat(header).startsWith("STN", "Student", "Grade", "Teacher(s)", "Version", "Email", "Deceased");
+                assertThat(header).contains("Assessment 3", "Cluster 3", "Result 3");
+                for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                    Map<String, String> cells = new LinkedHashMap<>();
+                    for (int c = 0; c < header.size(); c++) {
+                        Cell cell = sheet.getRow(r).getCell(c);
+                        cells.put(header.get(c), cell == null ? null : new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(cell));
+                    }
+                    rows.put(cells.get("STN"), cells);
+                }
+                assertThat(workbook.getSheet("Values")).isNotNull();
+            }
+            assertThat(rows).containsOnlyKeys(senior.stn, junior.stn);
+            assertThat(rows.get(senior.stn)).containsEntry("Version", "1").containsEntry("Employment status",
+                    "Employed full-time civilian (35 hours or more a week)").containsEntry("Assessment 1", "7503")
+                    .containsEntry("Cluster 1", "ED").containsEntry("Result 1", "Test passed").containsEntry("Teacher(s)", "Alice Adams");
+            assertThat(rows.get(junior.stn)).containsEntry("Version", "0").containsEntry("Deceased", null);
+
+            HttpResponse<String> preview = upload("org=" + w.pid + "&year=" + w.year + "&dryRun=true", teacher(w), template.body());
+            assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+            JsonNode result = body(preview);
+            assertThat(result.path("committed").asBoolean()).isFalse();
+            assertThat(result.path("rows").asInt()).isEqualTo(2);
+            assertThat(result.path("unchanged").asInt()).isEqualTo(2);
+            assertThat(result.path("errors")).isEmpty();
+
+            assertThat(template(w, tokens.stateAdmin()).statusCode()).isEqualTo(403);
+            assertThat(template(w, tokens.teacher(w.teacherA, w.otherPid)).statusCode()).isEqualTo(403);
+        }
+
+        @Test
+        void aPreviewListsEveryChangeAndEveryErrorByRowAndColumnAndChangesNothing() {
+            World w = new World();
+            Student senior = w.student(12);
+            Student junior = w.student(11);
+            Student colleagues = w.student(12);
+            UUID seniorId = senior.enrolled();
+            UUID juniorId = junior.enrolled();
+            colleagues.enrolledWith(UUID.randomUUID(), w.teacherB, "Bob Baker", "Health");
+            String otherSchool = digits(10);
+
+            byte[] file = BulkWorkbook.with(HEADER)
+                    .row(senior.stn, "ignored", "Not attending school", "employed-full-time-civilian", "yes", "no", "Welder", "yes",
+                            "Carpentry - 1001", "BA", "Test passed")
+                    .row(junior.stn, null, null, "unknown", "maybe", null, null, "yes", "4242", null, "passed")
+                    .row(colleagues.stn, null, "unknown")
+                    .row(otherSchool, null, "unknown")
+                    .row("12345", null, "unknown")
+                    .row(senior.stn, null, "unknown")
+                    .bytes();
+            HttpResponse<String> preview = upload("org=" + w.pid + "&year=" + w.year + "&dryRun=true", teacher(w), file);
+            assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+            JsonNode result = body(preview);
+            assertThat(result.path("rows").asInt()).isEqualTo(6);
+            assertThat(result.path("changed").asInt()).isEqualTo(1);
+            assertThat(result.path("invalid").asInt()).isEqualTo(5);
+
+            JsonNode seniorRow = rowOf(result, 2);
+            assertThat(seniorRow.path("outcome").asString()).isEqualTo("would-change");
+            assertThat(seniorRow.path("reportId").asString()).isEqualTo(seniorId.toString());
+            assertThat(seniorRow.path("changes").findValuesAsString("field")).contains("educationStatus", "employmentStatus",
+                    "jobRelated", "selfEmployed", "jobTitle", "tookCertificationTest", "certifications[1001]");
+
+            JsonNode juniorRow = rowOf(result, 3);
+            assertThat(juniorRow.path("outcome").asString()).isEqualTo("invalid");
+            assertThat(juniorRow.path("reportId").asString()).isEqualTo(juniorId.toString());
+            assertThat(juniorRow.path("errors").findValuesAsString("column")).containsExactlyInAnyOrder(
+                    "Job related to coursework", "Employment status", "Assessment 1");
+            assertThat(rowOf(result, 4).path("errors").get(0).path("column").asString()).isEqualTo("STN");
+            assertThat(rowOf(result, 4).path("errors").get(0).path("reason").asString()).contains("that you may edit");
+            assertThat(rowOf(result, 4).path("reportId").isNull()).as("a colleague's student is not revealed").isTrue();
+            assertThat(rowOf(result, 5).path("errors").get(0).path("reason").asString()).contains("that you may edit");
+            assertThat(rowOf(result, 6).path("errors").get(0).path("reason").asString()).contains("10 digits");
+            assertThat(rowOf(result, 7).path("errors").get(0).path("reason").asString()).contains("already on row 2");
+            assertThat(result.path("errors").findValuesAsString("column")).hasSize(7);
+
+            assertThat(count("select count(*) from report where id in (?, ?) and version > 0", seniorId, juniorId)).isZero();
+            assertThat(count("select count(*) from outbox where event_key in (?, ?)", senior.stn, junior.stn)).isZero();
+            assertThat(count("select count(*) from report_history where report_id in (?, ?)", seniorId, juniorId)).isZero();
+        }
+
+        @Test
+        void aCommitSavesTheValidRowsAsAuditedSavesWithOneSetOfEventsEachAndCommittingAgainChangesNothing() {
+            World w = new World();
+            Student senior = w.student(12);
+            Student junior = w.student(11);
+            UUID seniorId = senior.enrolled();
+            UUID juniorId = junior.enrolled();
+            byte[] file = BulkWorkbook.with(HEADER)
+                    .row(senior.stn, null, "Not attending school", "Employed full-time military", null, null, "Private", "no")
+                    .row(junior.stn, null, "secondary")
+                    .bytes();
+            String query = "org=" + w.pid + "&year=" + w.year;
+
+            HttpResponse<String> committed = upload(query, tokens.schoolAdmin(w.pid), file);
+            assertThat(committed.statusCode()).as(committed.body()).isEqualTo(200);
+            JsonNode result = body(committed);
+            assertThat(result.path("committed").asBoolean()).isTrue();
+            assertThat(result.path("changed").asInt()).isEqualTo(1);
+            assertThat(result.path("invalid").asInt()).isEqualTo(1);
+            assertThat(rowOf(result, 2).path("outcome").asString()).isEqualTo("saved");
+            assertThat(rowOf(result, 2).path("version").asInt()).isEqualTo(1);
+            assertThat(rowOf(result, 3).path("errors").get(0).path("column").asString()).isEqualTo("Education status");
+
+            JsonNode report = body(call("GET", "/api/followups/" + seniorId, teacher(w), null));
+            assertThat(report.path("version").asInt()).isEqualTo(1);
+            assertThat(report.path("followUpComplete").asBoolean()).isTrue();
+            assertThat(report.path("answers").path("jobTitle").asString()).isEqualTo("Private");
+            assertThat(report.path("lastSavedBy").path("username").asString()).isEqualTo("admin");
+            JsonNode history = body(call("GET", "/api/followups/" + seniorId + "/history", teacher(w), null));
+            assertThat(history.findValuesAsString("field")).containsExactlyInAnyOrder("educationStatus", "employmentStatus",
+                    "jobTitle", "tookCertificationTest");
+            assertThat(history.findValuesAsString("changedBy")).containsOnly("admin");
+            assertThat(count("select version from report where id = ?", juniorId)).isZero();
+
+            // The same file again: the saved row is unchanged now, the invalid one still invalid; nothing is saved.
+            JsonNode again = body(upload(query, tokens.schoolAdmin(w.pid), file));
+            assertThat(again.path("changed").asInt()).isZero();
+            assertThat(again.path("unchanged").asInt()).isEqualTo(1);
+            assertThat(count("select version from report where id = ?", seniorId)).isEqualTo(1);
+
+            // One save through the API afterwards: its event directly follows the import's, so the second commit emitted none.
+            assertThat(put(seniorId, teacher(w), "\"1\"", "{\"deceased\": true, \"tookCertificationTest\": false}").statusCode())
+                    .isEqualTo(200);
+            List<ConsumerRecord<byte[], byte[]>> events = settledEvents(senior.stn, 4);
+            assertThat(events).extracting(r -> KafkaTopics.header(r, "ce_type")).containsExactly(
+                    "ctims.followup.report-saved.v1", "ctims.followup.follow-up-completed.v1",
+                    "ctims.followup.certifications-completed.v1", "ctims.followup.report-saved.v1");
+            assertThat(payload(events.get(0)).path("version").asInt()).isEqualTo(1);
+            assertThat(payload(events.get(0)).path("lastSavedBy").path("username").asString()).isEqualTo("admin");
+            assertThat(payload(events.get(3)).path("version").asInt()).isEqualTo(2);
+            assertThat(count("select count(*) from outbox where event_key = ?", junior.stn)).isZero();
+        }
+
+        @Test
+        void aRowWhoseReportWasSavedSinceTheFileWasMadeIsRefusedUntilItsVersionIsCleared() {
+            World w = new World();
+            Student s = w.student(12);
+            UUID id = s.enrolled();
+            String query = "org=" + w.pid + "&year=" + w.year;
+            assertThat(put(id, teacher(w), "\"0\"", "{\"educationStatus\": \"secondary\"}").statusCode()).isEqualTo(200);
+
+            byte[] stale = BulkWorkbook.with("STN", "Version", "Education status").row(s.stn, 0, "unknown").bytes();
+            JsonNode refused = body(upload(query, teacher(w), stale));
+            assertThat(rowOf(refused, 2).path("outcome").asString()).isEqualTo("invalid");
+            assertThat(rowOf(refused, 2).path("errors").get(0).path("column").asString()).isEqualTo("Version");
+            assertThat(rowOf(refused, 2).path("errors").get(0).path("reason").asString()).contains("version 0, now 1");
+            assertThat(body(call("GET", "/api/followups/" + id, teacher(w), null)).path("answers").path("educationStatus").asString())
+                    .isEqualTo("secondary");
+
+            byte[] current = BulkWorkbook.with("STN", "Version", "Education status").row(s.stn, 1, "unknown").bytes();
+            assertThat(rowOf(body(upload(query, teacher(w), current)), 2).path("outcome").asString()).isEqualTo("saved");
+            byte[] noVersion = BulkWorkbook.with("STN", "Education status").row(s.stn, "Not attending school").bytes();
+            assertThat(rowOf(body(upload(query, teacher(w), noVersion)), 2).path("outcome").asString()).isEqualTo("saved");
+            assertThat(count("select version from report where id = ?", id)).isEqualTo(3);
+        }
+
+        @Test
+        void badFilesAndRequestsAreRefusedWithProblemDetailsAndChangeNothing() {
+            World w = new World();
+            Student s = w.student(12);
+            UUID id = s.enrolled();
+            String query = "org=" + w.pid + "&year=" + w.year;
+            byte[] valid = BulkWorkbook.with("STN", "Education status").row(s.stn, "unknown").bytes();
+
+            Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
+            answers.put("415 unsupported-file-type", upload(query, teacher(w), "STN;Education\n1;x\n".getBytes(StandardCharsets.UTF_8)));
+            answers.put("422 encrypted-workbook", upload(query, teacher(w), HostileWorkbooks.encrypted(valid, "pw")));
+            answers.put("422 corrupt-workbook", upload(query, teacher(w), HostileWorkbooks.truncated(valid)));
+            answers.put("422 suspicious-workbook", upload(query, teacher(w), HostileWorkbooks.zipBomb(valid, 10)));
+            answers.put("422 invalid-import-file", upload(query, teacher(w), BulkWorkbook.with("Name", "Email").row("x", "y").bytes()));
+            answers.put("413 payload-too-large", upload(query, teacher(w), new byte[5 * 1024 * 1024 + 1]));
+            answers.put("403 forbidden", upload(query, tokens.stateAdmin(), valid));
+            answers.put("403 organization-not-in-scope", upload("org=" + w.otherPid + "&year=" + w.year, teacher(w), valid));
+            answers.put("422 invalid-input", upload("org=x&year=2019", teacher(w), valid));
+            answers.forEach((expected, response) -> {
+                assertThat(response.statusCode() + " " + body(response).path("type").asString().replace("urn:ctims:problem:", ""))
+                        .as(response.body()).isEqualTo(expected);
+                assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+            });
+            assertThat(count("select version from report where id = ?", id)).isZero();
+        }
+    }
+
+    @Nested
+    class LoadLimits {
+
+        @Autowired
+        BulkheadRegistry bulkheads;
+        @Autowired
+        HeavyRequests heavy;
+
+        @Test
+        void anExportWhileTheSameUsersLastOneRunsIs429AndOneOverTheBulkheadIs503() throws Exception {
+            World w = new World();
+            w.student(12).enrolled();
+            String list = "/api/followups?org=" + w.pid + "&year=" + w.year;
+            CurrentUser teacherA = new CurrentUser(UUID.nameUUIDFromBytes(("teacher-" + w.teacherA).getBytes(StandardCharsets.UTF_8)).toString(),
+                    "teacher-" + w.teacherA, "Alice Adams", Set.of(Role.TEACHER), Set.of(w.pid), w.teacherA);
+            CountDownLatch running = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                Future<?> held = pool.submit(() -> heavy.run(HeavyRequests.EXPORTS, teacherA, () -> {
+                    running.countDown();
+                    try {
+                        return release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+                assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+                HttpResponse<byte[]> again = download(list, teacher(w));
+                assertThat(again.statusCode()).isEqualTo(429);
+                assertThat(again.headers().firstValue("Retry-After")).hasValue("5");
+                assertThat(json.readTree(again.body()).path("type").asString()).isEqualTo("urn:ctims:problem:one-at-a-time");
+                assertThat(download(list, tokens.schoolAdmin(w.pid)).statusCode()).as("another user").isEqualTo(200);
+                release.countDown();
+                held.get(10, TimeUnit.SECONDS);
+            } finally {
+                release.countDown();
+                pool.shutdownNow();
+            }
+            assertThat(download(list, teacher(w)).statusCode()).isEqualTo(200);
+
+            Bulkhead exports = bulkheads.bulkhead(HeavyRequests.EXPORTS);
+            int slots = exports.getBulkheadConfig().getMaxConcurrentCalls();
+            for (int i = 0; i < slots; i++) {
+                exports.acquirePermission();
+            }
+            try {
+                HttpResponse<byte[]> busy = download(list, teacher(w));
+                assertThat(busy.statusCode()).isEqualTo(503);
+                assertThat(busy.headers().firstValue("Retry-After")).hasValue("5");
+                assertThat(json.readTree(busy.body()).path("type").asString()).isEqualTo("urn:ctims:problem:busy");
+                assertThat(template(w, teacher(w)).statusCode()).as("the template counts as an export").isEqualTo(503);
+                assertThat(call("GET", "/api/followups/" + w.student(12).enrolled(), teacher(w), null).statusCode())
+                        .as("single reports are never limited").isEqualTo(200);
+            } finally {
+                for (int i = 0; i < slots; i++) {
+                    exports.onComplete();
+                }
+            }
+            assertThat(download(list, teacher(w)).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Nested
+    class StnChange {
+
+        @Test
+        void theAnswersFollowTheStudentToTheNewStnAsOneAuditedSaveWhicheverEventArrivesFirst() {
+            for (boolean additionFirst : List.of(true, false)) {
+                World w = new World();
+                Student s = w.student(12);
+                UUID enrollment = UUID.randomUUID();
+                UUID oldId = s.enrolledWith(enrollment, w.teacherA, "Alice Adams", "Business");
+                UUID second = UUID.randomUUID();
+                s.enrolledWith(second, w.teacherB, "Bob Baker", "Health");
+                assertThat(put(oldId, teacher(w), "\"0\"", COMPLETE_SENIOR).statusCode()).isEqualTo(200);
+
+                // The roster publishes a removal under the old STN and an addition under the new one; on
+                // different keys they may arrive in either order.
+                Student renumbered = new Student(w, digits(10), 12);
+                Instant t = Instant.now();
+                Map<String, Object> removal = s.enrollment(enrollment, w.teacherA, "Alice Adams", "Business", "removed");
+                Map<String, Object> addition = renumbered.enrollment(enrollment, w.teacherA, "Alice Adams", "Business", "added");
+                if (additionFirst) {
+                    feeds.enrollment(RECORDED, addition, t.plusSeconds(1));
+                    feeds.enrollment(REMOVED, removal, t);
+                } else {
+                    feeds.enrollment(REMOVED, removal, t);
+                    feeds.enrollment(RECORDED, addition, t.plusSeconds(1));
+                }
+                await().until(() -> count("select count(*) from report where stn = ? and version = 1", renumbered.stn) == 1
+                        && count("select count(*) from report_enrollment where enrollment_id = ? and removed", enrollment) == 0);
+
+                UUID newId = renumbered.reportId();
+                JsonNode report = body(call("GET", "/api/followups/" + newId, teacher(w), null));
+                assertThat(report.path("answers").path("jobTitle").asString()).isEqualTo("Assistant teacher");
+                assertThat(report.path("certifications").get(0).path("assessmentNumber").asString()).isEqualTo("7503");
+                assertThat(report.path("followUpComplete").asBoolean()).isTrue();
+                assertThat(report.path("removed").asBoolean()).isFalse();
+                assertThat(report.path("lastSavedBy").path("username").asString()).isEqualTo("roster");
+                JsonNode history = body(call("GET", "/api/followups/" + newId + "/history", teacher(w), null));
+                assertThat(history.findValuesAsString("field")).contains("educationStatus", "jobTitle", "certifications[7503]");
+                assertThat(history.get(0).path("changedByName").asString()).contains(s.stn);
+                Map<String, Object> carried = jdbc.queryForMap("select username, subject, record_ids::text as ids, details"
+                        + " from audit_entry where action = 'followup.report.carry-over' and stns @> array[?]::text[]", renumbered.stn);
+                assertThat(carried).containsEntry("username", "roster").containsEntry("subject", "system:roster")
+                        .containsEntry("ids", "{" + newId + "," + oldId + "}");
+                assertThat((String) carried.get("details")).contains("\"version\":1", "jobTitle");
+
+                List<ConsumerRecord<byte[], byte[]>> events = settledEvents(renumbered.stn, 3);
+                assertThat(events).extracting(r -> KafkaTopics.header(r, "ce_type")).containsExactly(
+                        "ctims.followup.report-saved.v1", "ctims.followup.follow-up-completed.v1",
+                        "ctims.followup.certifications-completed.v1");
+                assertThat(EventSchemas.violations("ctims.followup.report-saved.v1", payload(events.get(0)))).isEmpty();
+
+                // The second teacher's enrollment moving later carries nothing again: the new report was saved.
+                assertThat(put(newId, teacher(w), "\"1\"", "{\"deceased\": true, \"tookCertificationTest\": false}").statusCode())
+                        .isEqualTo(200);
+                Instant later = Instant.now();
+                feeds.enrollment(REMOVED, s.enrollment(second, w.teacherB, "Bob Baker", "Health", "removed"), later);
+                feeds.enrollment(RECORDED, renumbered.enrollment(second, w.teacherB, "Bob Baker", "Health", "added"), later.plusSeconds(1));
+                await().until(() -> newId.equals(jdbc.queryForObject("select report_id from report_enrollment where enrollment_id = ?",
+                        UUID.class, second)) && Boolean.TRUE.equals(jdbc.queryForObject("select removed from report where id = ?",
+                        Boolean.class, oldId)));
+                assertThat(count("select version from report where id = ?", newId)).isEqualTo(2);
+                assertThat(body(call("GET", "/api/followups/" + newId, teacher(w), null)).path("answers").path("deceased").asBoolean()).isTrue();
+                JsonNode old = body(call("GET", "/api/followups/" + oldId, tokens.schoolAdmin(w.pid), null));
+                assertThat(old.path("removed").asBoolean()).isTrue();
+                assertThat(old.path("answers").path("jobTitle").asString()).as("the old report keeps its answers").isEqualTo("Assistant teacher");
+            }
+        }
+
+        @Test
+        void aNewStnWhoseReportWasAlreadySavedKeepsItsOwnAnswers() {
+            World w = new World();
+            Student s = w.student(12);
+            Student renumbered = new Student(w, digits(10), 12);
+            UUID enrollment = UUID.randomUUID();
+            UUID oldId = s.enrolledWith(enrollment, w.teacherA, "Alice Adams", "Business");
+            UUID newId = renumbered.enrolledWith(UUID.randomUUID(), w.teacherB, "Bob Baker", "Health");
+            assertThat(put(oldId, teacher(w), "\"0\"", COMPLETE_SENIOR).statusCode()).isEqualTo(200);
+            assertThat(put(newId, tokens.teacher(w.teacherB, w.pid), "\"0\"", "{\"educationStatus\": \"secondary\"}").statusCode())
+                    .isEqualTo(200);
+
+            feeds.enrollment(RECORDED, renumbered.enrollment(enrollment, w.teacherA, "Alice Adams", "Business", "added"),
+                    Instant.now().plusSeconds(1));
+            await().until(() -> newId.equals(jdbc.queryForObject("select report_id from report_enrollment where enrollment_id = ?",
+                    UUID.class, enrollment)));
+            assertThat(count("select version from report where id = ?", newId)).isEqualTo(1);
+            assertThat(jdbc.queryForObject("select education_status from report where id = ?", String.class, newId)).isEqualTo("secondary");
+        }
+    }
+    /** docs/SECURITY.md "Audit log": every read of students' reports and every change, queryable by state staff. */
+    @Nested
+    class Audit {
+
+        JsonNode entries(String query) {
+            HttpResponse<String> answer = call("GET", "/api/followups/audit?" + query, tokens.stateAdmin(), null);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            return body(answer);
+        }
+
+        List<String> actions(JsonNode page) {
+            List<String> actions = new ArrayList<>();
+            page.path("entries").forEach(e -> actions.add(e.path("action").asString()));
+            return actions;
+        }
+
+        @Test
+        void everyReadAndChangeOfAStudentsReportLeavesOneEntryThatStateStaffFindByStn() {
+            World w = new World();
+            Student s = w.student(12);
+            Student classmate = w.student(12);
+            UUID id = s.enrolled();
+            classmate.enrolled();
+            String list = "/api/followups?org=" + w.pid + "&year=" + w.year;
+            // a header the caller wrote itself is not believed: the service's peer is no trusted proxy
+            assertThat(call("GET", list + "&q=Rivera&size=50", teacher(w), null, "X-Forwarded-For", "203.0.113.50").statusCode())
+                    .isEqualTo(200);
+            assertThat(call("GET", "/api/followups/" + id, teacher(w), null).statusCode()).isEqualTo(200);
+            assertThat(put(id, teacher(w), "\"0\"", COMPLETE_SENIOR).statusCode()).isEqualTo(200);
+            assertThat(call("GET", "/api/followups/" + id + "/history", teacher(w), null).statusCode()).isEqualTo(200);
+            assertThat(download(list, teacher(w)).statusCode()).isEqualTo(200);
+            assertThat(template(w, teacher(w)).statusCode()).isEqualTo(200);
+            byte[] file = BulkWorkbook.with("STN", "Education status").row(s.stn, "unknown").bytes();
+            assertThat(upload("org=" + w.pid + "&year=" + w.year + "&dryRun=true", tokens.schoolAdmin(w.pid), file).statusCode())
+                    .isEqualTo(200);
+            assertThat(upload("org=" + w.pid + "&year=" + w.year, tokens.schoolAdmin(w.pid), file).statusCode()).isEqualTo(200);
+
+            JsonNode page = entries("stn=" + s.stn);
+            assertThat(actions(page)).containsExactly("followup.import.commit", "followup.report.save", "followup.import.preview",
+                    "followup.import.template", "followup.export", "followup.report.history", "followup.report.save",
+                    "followup.report.read", "followup.list");
+            assertThat(page.path("totalEntries").asLong()).isEqualTo(9);
+            JsonNode listed = page.path("entries").get(8);
+            assertThat(listed.path("username").asString()).isEqualTo("teacher-" + w.teacherA);
+            assertThat(listed.path("roles").toString()).isEqualTo("[\"teacher\"]");
+            assertThat(listed.path("organizationPid").asString()).isEqualTo(w.pid);
+            assertThat(listed.path("schoolYear").asString()).isEqualTo(w.year);
+            assertThat(listed.path("stns").toString()).contains(s.stn, classmate.stn);
+            assertThat(listed.path("resultCount").asInt()).isEqualTo(2);
+            assertThat(listed.path("details").path("q").asString()).isEqualTo("Rivera");
+            assertThat(listed.path("details").path("size").asInt()).isEqualTo(50);
+            assertThat(listed.path("clientAddress").asString()).isEqualTo("127.0.0.1");
+            assertThat(listed.path("forwardedFor").isNull()).isTrue();
+            JsonNode saved = page.path("entries").get(6);
+            assertThat(saved.path("recordIds").toString()).isEqualTo("[\"" + id + "\"]");
+            assertThat(saved.path("details").path("version").asInt()).isEqualTo(1);
+            assertThat(saved.path("details").path("fields").toString()).contains("educationStatus", "employmentStatus");
+            JsonNode commit = page.path("entries").get(0);
+            assertThat(commit.path("username").asString()).startsWith("admin");
+            assertThat(commit.path("details").path("changed").asInt()).isEqualTo(1);
+            assertThat(page.path("entries").get(1).path("details").path("version").asInt()).isEqualTo(2);
+            // the classmate appears in the list, export and template, not in what concerned s alone
+            assertThat(actions(entries("stn=" + classmate.stn))).containsExactly("followup.import.template", "followup.export",
+                    "followup.list");
+            assertThat(actions(entries("stn=" + s.stn + "&user=teacher-" + w.teacherA + "&action=followup.report.save")))
+                    .containsExactly("followup.report.save");
+            assertThat(entries("stn=" + s.stn + "&to=" + Instant.now().minusSeconds(3600)).path("entries")).isEmpty();
+            assertThat(entries("org=" + w.pid + "&size=2&page=1").path("entries")).hasSize(2);
+        }
+
+        @Test
+        void aRefusedSaveLeavesNoEntryAndAnAcceptedOneCommitsWithIt() {
+            World w = new World();
+            Student s = w.student(12);
+            UUID id = s.enrolled();
+            assertThat(put(id, teacher(w), "\"0\"", "{\"educationStatus\": \"on-the-moon\"}").statusCode()).isEqualTo(422);
+            assertThat(put(id, teacher(w), "\"7\"", COMPLETE_SENIOR).statusCode()).isEqualTo(409);
+            assertThat(put(id, tokens.stateAdmin(), "\"0\"", COMPLETE_SENIOR).statusCode()).isEqualTo(403);
+            assertThat(entries("stn=" + s.stn).path("entries")).isEmpty();
+            assertThat(put(id, teacher(w), "\"0\"", COMPLETE_SENIOR).statusCode()).isEqualTo(200);
+            assertThat(count("select count(*) from audit_entry where action = 'followup.report.save' and stns @> array[?]::text[]",
+                    s.stn)).isEqualTo(1);
+            assertThat(count("select count(*) from report_history where report_id = ?", id)).isPositive();
+        }
+
+        @Test
+        void badFiltersAreA422ListingEachAndChangeNothing() {
+            long before = count("select count(*) from audit_entry");
+            HttpResponse<String> answer = call("GET", "/api/followups/audit?stn=123&org=x&from=yesterday&to=2020-01-01&size=0&page=-1",
+                    tokens.stateAdmin(), null);
+            assertThat(answer.statusCode()).isEqualTo(422);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            List<String> fields = new ArrayList<>();
+            body(answer).path("errors").forEach(e -> fields.add(e.path("field").asString()));
+            assertThat(fields).containsExactlyInAnyOrder("stn", "org", "from", "size", "page");
+            assertThat(call("GET", "/api/followups/audit?from=2026-12-05&to=2026-12-04", tokens.stateAdmin(), null).statusCode())
+                    .isEqualTo(422);
+            assertThat(call("GET", "/api/followups/audit?size=ten", tokens.stateAdmin(), null).statusCode()).isEqualTo(400);
+            assertThat(count("select count(*) from audit_entry")).isEqualTo(before);
+        }
+
+        @Test
+        void theVerificationFindsARowChangedInTheDatabaseAtExactlyThatRow() {
+            World w = new World();
+            Student s = w.student(12);
+            UUID id = s.enrolled();
+            assertThat(call("GET", "/api/followups/" + id, teacher(w), null).statusCode()).isEqualTo(200);
+            long seq = jdbc.queryForObject("select max(seq) from audit_entry where stns @> array[?]::text[]", Long.class, s.stn);
+            JsonNode valid = body(call("GET", "/api/followups/audit/verification", tokens.stateAdmin(), null));
+            assertThat(valid.path("valid").asBoolean()).as(valid.toString()).isTrue();
+            assertThat(valid.path("lastSeq").asLong()).isGreaterThanOrEqualTo(seq);
+            try {
+                tamper("update audit_entry set username = 'someone-else' where seq = " + seq);
+                JsonNode broken = body(call("GET", "/api/followups/audit/verification", tokens.stateAdmin(), null));
+                assertThat(broken.path("valid").asBoolean()).isFalse();
+                assertThat(broken.path("brokenSeq").asLong()).isEqualTo(seq);
+                assertThat(broken.path("problem").asString()).contains("does not match its hash");
+            } finally {
+                tamper("update audit_entry set username = 'teacher-" + w.teacherA + "' where seq = " + seq);
+            }
+            assertThat(body(call("GET", "/api/followups/audit/verification", tokens.stateAdmin(), null)).path("valid").asBoolean())
+                    .isTrue();
+            assertThat(count("select count(*) from audit_entry where action = 'audit.verification'")).isGreaterThanOrEqualTo(3);
+        }
+
+        @Test
+        void theNewestEntrysSequenceNumberIsAMetricForAlerts() throws Exception {
+            World w = new World();
+            UUID id = w.student(12).enrolled();
+            assertThat(call("GET", "/api/followups/" + id, teacher(w), null).statusCode()).isEqualTo(200);
+            long seq = jdbc.queryForObject("select max(seq) from audit_entry", Long.class);
+            await().untilAsserted(() -> {
+                String metrics = get("/actuator/prometheus", null).body();
+                java.util.regex.Matcher m = java.util.regex.Pattern
+                        .compile("(?m)^ctims_audit_last_seq\\{application=\"followup-service\"} (\\S+)$").matcher(metrics);
+                assertThat(m.find()).as("ctims_audit_last_seq in %s", metrics.length() > 200 ? "the metrics" : metrics).isTrue();
+                assertThat(Double.parseDouble(m.group(1))).isGreaterThanOrEqualTo(seq);
+            });
+        }
+
+        void tamper(String sql) {
+            jdbc.execute("alter table audit_entry disable trigger audit_entry_append_only");
+            try {
+                jdbc.execute(sql);
+            } finally {
+                jdbc.execute("alter table audit_entry enable trigger audit_entry_append_only");
+            }
+        }
+    }
+
+    /**
+     * Every endpoint, every caller: {@code src/test/resources/authorization-matrix.md}. The other
+     * school's teacher has the same staff id as the first school's.
+     */
+    /**
+     * A student enrolled from the roster stream, a save refused for its e-mail, a save that is
+     * published, and two enrollment events rejected to the dead-letter topic (unreadable, a short
+     * STN): no log line of the service names the student's STN, name, birth date or e-mail.
+     */
+    @Nested
+    @ExtendWith(OutputCaptureExtension.class)
+    class PersonalDataInLogs {
+
+        @Test
+        void savesAndRejectedEventsAreLoggedWithoutTheStudentsData(CapturedOutput output) {
+            World w = new World();
+            Student s = w.student(12);
+            UUID enrollmentId = UUID.randomUUID();
+            Map<String, Object> payload = s.enrollment(enrollmentId, w.teacherA, "Alice Adams", "Business and Marketing", "added");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> student = (Map<String, Object>) payload.get("student");
+            student.put("givenName", "Ottoline");
+            student.put("familyName", "Wexford-Pryce");
+            student.put("birthDate", "2001-07-19");
+            student.put("email", "ottoline.wexford@students.example.org");
+            feeds.enrollment(RECORDED, payload, Instant.now());
+            await().until(() -> count("select count(*) from report_enrollment where enrollment_id = ?", enrollmentId) == 1);
+            UUID id = s.reportId();
+
+            assertThat(put(id, teacher(w), "\"0\"", """
+                    {"email": "ottoline at students.example.org", "deceased": false}""").statusCode()).isEqualTo(422);
+            assertThat(put(id, teacher(w), "\"0\"", COMPLETE_SENIOR.replace("jamie@example.org", "o.wexford@mail.example.org"))
+                    .statusCode()).isEqualTo(200);
+            settledEvents(s.stn, 3);
+
+            String shortStn = digits(9);
+            String unreadableKey = digits(10);
+            feeds.rawEnrollment(unreadableKey, RECORDED, "{not json".getBytes(StandardCharsets.UTF_8));
+            Map<String, Object> bad = w.student(11).enrollment(UUID.randomUUID(), w.teacherA, "Alice Adams", "X", "added");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> badStudent = (Map<String, Object>) bad.get("student");
+            badStudent.put("stn", shortStn);
+            badStudent.put("givenName", "Thaddeus");
+            feeds.send(enrollmentsTopic, shortStn, RECORDED, UUID.randomUUID().toString(), Instant.now(),
+                    json.writeValueAsBytes(bad));
+            KafkaTopics.readUntil(brokers, "error." + enrollmentsTopic + ".followup",
+                    r -> unreadableKey.equals(KafkaTopics.key(r)) || shortStn.equals(KafkaTopics.key(r)),
+                    records -> records.size() >= 2);
+
+            String logged = output.getAll();
+            for (String personal : List.of(s.stn, shortStn, unreadableKey, "Ottoline", "Wexford", "Thaddeus", "2001-07-19",
+                    "students.example.org", "mail.example.org")) {
+                assertThat(logged).as("log output").doesNotContain(personal);
+            }
+        }
+    }
+
+    @Nested
+    class EveryEndpointEveryCaller extends AuthorizationMatrix {
+
+        @Override
+        protected Fixture fixture() {
+            World w = new World();
+            UUID report = w.student(12).enrolled();
+            return new Fixture(w.pid, w.teacherA, w.otherPid, w.teacherA,
+                    Map.of("school", w.pid, "year", w.year, "report", report.toString()),
+                    Map.of("stale-save", Body.json("{}", "If-Match", "\"99\""),
+                            "not-a-workbook", Body.multipart("file", "answers.xlsx", "not a workbook".getBytes(StandardCharsets.UTF_8))),
+                    "select r.id, r.version, (select count(*) from report_history h where h.report_id = r.id) changes"
+                            + " from report r where r.organization_pid in ('" + w.pid + "', '" + w.otherPid + "') order by r.id");
         }
     }
 }

@@ -2,10 +2,14 @@ package org.ctims.gateway;
 
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
@@ -57,5 +61,16 @@ class FallbackTests {
                     .expectStatus().isEqualTo(503)
                     .expectBody().jsonPath("$.service").isEqualTo(route);
         }
+        // the follow-up service's workbook route (longer time limit) comes first and answers for the follow-up service
+        List<String> routes = context.getBean(RouteLocator.class).getRoutes()
+                .map(Route::getId).collectList().block();
+        org.assertj.core.api.Assertions.assertThat(routes).containsSubsequence("followup-workbooks", "followups")
+                .containsSubsequence("report-exports", "reports");
+        client.get().uri("/api/followups/imports/template?org=1&year=2018-2019").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.service").isEqualTo("followups");
+        client.get().uri("/api/reports/students.xlsx?year=2018-2019").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.service").isEqualTo("reports");
     }
 }

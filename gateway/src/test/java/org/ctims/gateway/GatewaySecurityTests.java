@@ -5,7 +5,17 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +50,9 @@ class GatewaySecurityTests {
 
     @BeforeEach
     void setUp() {
-        client = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient().build();
+        // the default 5 s is too short when a build shares a busy machine
+        client = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
+                .responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     @Test
@@ -73,6 +85,51 @@ class GatewaySecurityTests {
         client.get().uri("/").exchange()
                 .expectStatus().isFound()
                 .expectHeader().location("/oauth2/authorization/keycloak");
+    }
+
+    @Test
+    void theWebClientsModulesNeedASignIn() {
+        client.get().uri("/js/app.js").exchange()
+                .expectStatus().isFound()
+                .expectHeader().location("/oauth2/authorization/keycloak");
+    }
+
+    /** Every module the page imports, followed from index.html, is served as JavaScript: no broken import path. */
+    @Test
+    void everyModuleOfTheWebClientIsServedAsJavaScript() throws IOException {
+        Pattern imports = Pattern.compile("(?:import|from)\\s+'\\./([a-z-]+\\.js)'");
+        Deque<String> pending = new ArrayDeque<>(List.of("js/app.js"));
+        Set<String> seen = new HashSet<>();
+        while (!pending.isEmpty()) {
+            String module = pending.pop();
+            if (!seen.add(module)) {
+                continue;
+            }
+            client.mutateWith(mockOidcLogin()).get().uri("/" + module).exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().contentTypeCompatibleWith(new MediaType("text", "javascript"));
+            Matcher m = imports.matcher(staticText(module));
+            while (m.find()) {
+                pending.push("js/" + m.group(1));
+            }
+        }
+        assertThat(seen).contains("js/api.js", "js/start.js", "js/students.js", "js/report.js", "js/drafts.js");
+        assertThat(staticText("index.html")).contains("src=\"/js/app.js\"");
+    }
+
+    @Test
+    void theWebClientMayRunOnlyItsOwnScripts() {
+        client.mutateWith(mockOidcLogin()).get().uri("/").exchange()
+                .expectStatus().isOk()
+                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp).contains("default-src 'self'")
+                        .doesNotContain("unsafe-inline", "unsafe-eval"));
+    }
+
+    private static String staticText(String path) throws IOException {
+        try (InputStream in = GatewaySecurityTests.class.getResourceAsStream("/static/" + path)) {
+            assertThat(in).as(path).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

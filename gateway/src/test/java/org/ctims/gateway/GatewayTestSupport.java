@@ -1,17 +1,23 @@
 package org.ctims.gateway;
 
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
+
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.ctims.testing.security.TestTokens;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import reactor.core.publisher.Mono;
 
@@ -37,6 +43,20 @@ final class GatewayTestSupport {
                 "realm_access", Map.of("roles", List.of("teacher", "default-roles-ctims", "offline_access")),
                 "org_pids", List.of("10001"),
                 "staff_id", "700001");
+    }
+
+    /** A client of the whole filter chain, as a browser at localhost:8080 (the default 5 s is too short on a busy machine). */
+    static WebTestClient client(ApplicationContext context) {
+        return WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
+                .baseUrl("http://localhost:8080").responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    /** Tokens from the test issuer, and every service's route to the one stand-in service. */
+    static void issuerAndServices(DynamicPropertyRegistry registry, TestTokens tokens, RecordingService services) {
+        registry.add("CTIMS_ISSUER_URI", tokens::issuer);
+        for (String service : List.of("ROSTER", "FOLLOWUP", "CERTIFICATION", "REPORT")) {
+            registry.add("CTIMS_" + service + "_URL", services::url);
+        }
     }
 
     static void routeEveryServiceToAClosedPort(DynamicPropertyRegistry registry) {

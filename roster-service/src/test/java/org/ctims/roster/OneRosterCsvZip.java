@@ -27,6 +27,7 @@ public final class OneRosterCsvZip {
 
     private final Map<String, List<String>> headers = new LinkedHashMap<>();
     private final Map<String, List<Map<String, String>>> rows = new LinkedHashMap<>();
+    private String mode = "bulk";
 
     public OneRosterCsvZip row(String file, List<String> header, Map<String, String> values) {
         headers.put(file, header);
@@ -73,12 +74,18 @@ public final class OneRosterCsvZip {
         return row("demographics.csv", DEMOGRAPHICS, Map.of("sourcedId", userSourcedId, "birthDate", birthDate, "sex", sex));
     }
 
+    /** Marks the files as OneRoster "delta" files (changes only) instead of "bulk" (the whole set). */
+    public OneRosterCsvZip delta() {
+        this.mode = "delta";
+        return this;
+    }
+
     public byte[] bytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             StringBuilder manifest = new StringBuilder("propertyName,value\r\nmanifest.version,1.0\r\noneroster.version,1.2\r\n");
             for (String file : List.of("orgs", "academicSessions", "users", "roles", "classes", "enrollments", "demographics")) {
-                manifest.append("file.").append(file).append(',').append(rows.containsKey(file + ".csv") ? "bulk" : "absent").append("\r\n");
+                manifest.append("file.").append(file).append(',').append(rows.containsKey(file + ".csv") ? mode : "absent").append("\r\n");
             }
             put(zip, "manifest.csv", manifest.toString());
             for (Map.Entry<String, List<Map<String, String>>> file : rows.entrySet()) {

@@ -1,6 +1,7 @@
 package org.ctims.roster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.ctims.roster.OneRosterRecords.cteClass;
 import static org.ctims.roster.OneRosterRecords.demographic;
@@ -22,14 +23,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.ctims.testing.kafka.KafkaTopics;
 import org.ctims.testing.RealInfrastructure;
+import org.ctims.testing.service.AuthorizationMatrix;
 import org.ctims.testing.service.ServiceStartupChecks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -167,6 +172,14 @@ class RosterServiceIntegrationTests extends ServiceStartupChecks {
         return json.readTree(new String(record.value(), StandardCharsets.UTF_8));
     }
 
+    static String randomLetters(int length) {
+        StringBuilder letters = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            letters.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
+        }
+        return letters.toString();
+    }
+
     static String change(ConsumerRecord<byte[], byte[]> record) {
         return payload(record).path("change").asString();
     }
@@ -250,6 +263,8 @@ class RosterServiceIntegrationTests extends ServiceStartupChecks {
         void aNewerRecordWinsAndAnOlderOrEqualOneChangesNothing() {
             Roster roster = new Roster();
             roster.sendAll();
+            // Stored first: a change in the same poll as the first version would be published as one "added".
+            await().until(roster::isStored);
             sis.send(roster.clazz().subjects("Health Science").modified(Instant.parse("2019-05-01T00:00:00Z")));
             await().until(() -> "Health Science".equals(roster.stored().get("division")));
 
@@ -392,6 +407,50 @@ class RosterServiceIntegrationTests extends ServiceStartupChecks {
         }
 
         @Test
+        void aRecordWhoseContentTypeIsNotJsonIsRejectedWithItsReason() {
+            Roster roster = new Roster();
+            sis.send(UUID.randomUUID().toString(), "oneroster.org", "org:org-1", roster.org().bytes(),
+                    "text/csv".getBytes(StandardCharsets.UTF_8));
+            sis.send(UUID.randomUUID().toString(), "oneroster.org", "org:org-1", roster.org().bytes(), new byte[] {(byte) 0xff, 0x01});
+            sis.send(roster.year());
+
+            await().until(() -> roster.count("select count(*) from academic_session where sis = ?") == 1);
+            await().until(() -> roster.count("select count(*) from rejected_record where sis = ?") == 2);
+            assertThat(jdbc.queryForList("select reason from rejected_record where sis = ? order by id", String.class, sis.sis()))
+                    .anySatisfy(reason -> assertThat(reason).contains("'text/csv' is not application/json"))
+                    .anySatisfy(reason -> assertThat(reason).contains("is not a media type"));
+            List<ConsumerRecord<byte[], byte[]>> dead = KafkaTopics.readUntil(brokers, deadLetters(),
+                    r -> sis.sis().equals(KafkaTopics.header(r, "ce_source")), records -> records.size() >= 2);
+            assertThat(dead).extracting(r -> KafkaTopics.header(r, "x-exception-message"))
+                    .anySatisfy(reason -> assertThat(reason).contains("text/csv"));
+            assertThat(roster.count("select count(*) from org where sis = ?")).isZero();
+        }
+
+        @Test
+        void aRecordTheDatabaseCannotStoreIsParkedWithItsReasonAndTheRecordsAroundItAreApplied() {
+            Roster roster = new Roster();
+            List<OneRosterRecords.Builder> records = new java.util.ArrayList<>(roster.all());
+            // Valid OneRoster, but PostgreSQL text cannot hold a NUL character: the batch fails as a whole
+            // and is applied again record by record, which isolates this one.
+            records.add(4, student("u-7", "7" + roster.stn.substring(1), "org-1").with("givenName", "Nul\u0000Char"));
+            sis.send(records.toArray(OneRosterRecords.Builder[]::new));
+
+            await().until(roster::isStored);
+            await().until(() -> roster.count("select count(*) from rejected_record where sis = ?") == 1);
+            assertThat(jdbc.queryForMap("select record_key, reason from rejected_record where sis = ?", sis.sis()))
+                    .containsEntry("record_key", "user:u-7")
+                    .hasEntrySatisfying("reason", reason -> assertThat((String) reason).startsWith("Could not be processed"));
+            List<ConsumerRecord<byte[], byte[]>> dead = KafkaTopics.readUntil(brokers, deadLetters(),
+                    r -> sis.sis().equals(KafkaTopics.header(r, "ce_source")), records2 -> !records2.isEmpty());
+            assertThat(dead).singleElement().satisfies(r -> {
+                assertThat(KafkaTopics.key(r)).isEqualTo("user:u-7");
+                assertThat(KafkaTopics.header(r, "x-exception-message")).startsWith("Could not be processed");
+            });
+            assertThat(roster.count("select count(*) from roster_user where sis = ? and sourced_id = 'u-7'")).isZero();
+            assertThat(roster.settledEvents(1)).extracting(RosterServiceIntegrationTests::change).containsExactly("added");
+        }
+
+        @Test
         void aRecordWithoutAnEventIdIsRejected() {
             Roster roster = new Roster();
             sis.send(null, "oneroster.org", "org:org-1", roster.org().bytes());
@@ -415,7 +474,7 @@ class RosterServiceIntegrationTests extends ServiceStartupChecks {
     @Nested
     class Queries {
 
-        final String prefix = "Zq" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5);
+        final String prefix = "Zq" + randomLetters(5);
 
         @Test
         void theOrganizationPickerFindsSchoolsByNamePrefixOrPidWithinTheCallersScope() throws Exception {
@@ -513,17 +572,32 @@ class RosterServiceIntegrationTests extends ServiceStartupChecks {
             assertThat(get(path, tokens.teacher(roster.staffId, "1")).statusCode()).isEqualTo(403);
             assertThat(getJson("/api/roster/organizations/" + roster.pid + "/enrollments?schoolYear=2019", tokens.stateAdmin(), 422)
                     .path("errors").get(0).path("field").asString()).isEqualTo("schoolYear");
+
+            // docs/SECURITY.md "Audit log": one entry per list that returned students, none for refused ones
+            JsonNode audit = getJson("/api/roster/audit?org=" + roster.pid + "&action=roster.enrollments.list", tokens.stateAdmin(), 200)
+                    .path("entries");
+            assertThat(audit.findValuesAsString("username")).containsExactly("state", "teacher-" + roster.staffId, "admin");
+            assertThat(audit.get(2).path("stns").toString()).contains(roster.stn, "9" + roster.stn.substring(1));
+            assertThat(audit.get(2).path("resultCount").asInt()).isEqualTo(2);
+            assertThat(audit.get(2).path("schoolYear").asString()).isEqualTo("2018-2019");
+            assertThat(audit.get(1).path("details").path("teacher").asString()).isEqualTo(roster.staffId);
+            assertThat(audit.get(0).path("details").path("teacher").asString()).isEqualTo("800" + roster.staffId);
+            assertThat(getJson("/api/roster/audit/verification", tokens.stateAdmin(), 200).path("valid").asBoolean()).isTrue();
         }
     }
 
     java.net.http.HttpResponse<String> upload(byte[] zip, String token) throws Exception {
+        return upload(zip, token, "");
+    }
+
+    java.net.http.HttpResponse<String> upload(byte[] zip, String token, String query) throws Exception {
         String boundary = "----ctims" + UUID.randomUUID();
         ByteArrayOutputStreamWithText body = new ByteArrayOutputStreamWithText();
         body.text("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.zip\"\r\n"
                 + "Content-Type: application/zip\r\n\r\n");
         body.write(zip);
         body.text("\r\n--" + boundary + "--\r\n");
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/roster/imports"))
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/roster/imports" + query))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
         return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -570,6 +644,36 @@ class RosterServiceIntegrationTests extends ServiceStartupChecks {
             assertThat(again.path("files").path("users.csv").path("applied").asInt())
                     .as("a bulk re-upload is dated now, so it is newer, but it changes no published fact").isEqualTo(2);
             assertThat(roster.settledEvents(1)).hasSize(1);
+        }
+
+        @Test
+        void aBulkFileRemovesTheRecordsItNoLongerListsWhileADeltaFileRemovesNothing() throws Exception {
+            Roster roster = new Roster();
+            String secondStn = (roster.stn.startsWith("8") ? "7" : "8") + roster.stn.substring(1);
+            String client = tokens.client("sis-b-" + roster.pid, "sis-integration");
+            JsonNode first = json.readTree(upload(completeRoster(roster).student("u-2", secondStn, "org-1", "Sam", "Second")
+                    .enrollment("e-u2", "u-2", "c-1", "org-1", "student").bytes(), client).body());
+            String uploadSis = first.path("sis").asString();
+            String enrollmentCount = "select count(*) from enrollment where sis = ?";
+            assertThat(jdbc.queryForObject(enrollmentCount, Integer.class, uploadSis)).isEqualTo(2);
+
+            JsonNode delta = json.readTree(upload(completeRoster(roster).delta().bytes(), client).body());
+            assertThat(delta.path("files").path("users.csv").path("removed").asInt()).isZero();
+            assertThat(jdbc.queryForObject(enrollmentCount, Integer.class, uploadSis)).as("a delta file lists changes only").isEqualTo(2);
+
+            JsonNode bulk = json.readTree(upload(completeRoster(roster).bytes(), client).body());
+            assertThat(bulk.path("files").path("users.csv").path("removed").asInt()).isEqualTo(1);
+            assertThat(bulk.path("files").path("enrollments.csv").path("removed").asInt()).isEqualTo(1);
+            assertThat(bulk.path("files").path("orgs.csv").path("removed").asInt()).isZero();
+            assertThat(jdbc.queryForList("select sourced_id from enrollment where sis = ?", String.class, uploadSis)).containsExactly("e-u1");
+            assertThat(jdbc.queryForObject("select status from roster_user where sis = ? and sourced_id = 'u-2'", String.class, uploadSis))
+                    .isEqualTo("tobedeleted");
+            List<ConsumerRecord<byte[], byte[]>> secondStudent = KafkaTopics.readUntil(brokers, enrollments,
+                    r -> secondStn.equals(KafkaTopics.key(r)), records -> records.size() >= 2);
+            assertThat(secondStudent).extracting(RosterServiceIntegrationTests::change).containsExactly("added", "removed");
+
+            JsonNode again = json.readTree(upload(completeRoster(roster).bytes(), client).body());
+            assertThat(again.path("files").path("users.csv").path("removed").asInt()).as("already removed").isZero();
         }
 
         @Test
@@ -672,8 +776,113 @@ class RosterServiceIntegrationTests extends ServiceStartupChecks {
         }
 
         @Test
-        void onlySisClientsAndSchoolAdministratorsMayUpload() throws Exception {
+        void stateStaffUploadAFileOfANamedSisOntoThatSissOwnRecords() throws Exception {
+            Roster roster = new Roster();
+            Roster other = new Roster();
+            String sis = "upload:sis-s-" + roster.pid;
+            // the SIS's records are here already (from its client); state staff bring a file exported from it
+            assertThat(upload(completeRoster(roster).bytes(), tokens.client("sis-s-" + roster.pid, "sis-integration")).statusCode())
+                    .isEqualTo(200);
+            OneRosterCsvZip zip = completeRoster(roster).org("org-2", other.pid, "Second High " + other.pid)
+                    .cteClass("c-2", "org-2", "sy-2019", "Health Science");
+
+            java.net.http.HttpResponse<String> response = upload(zip.bytes(), tokens.stateAdmin(), "?sis=" + encode(sis));
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode report = json.readTree(response.body());
+            assertThat(report.path("sis").asString()).isEqualTo(sis);
+            assertThat(report.path("rejections")).as("state staff act for every school").isEmpty();
+            assertThat(jdbc.queryForObject("select count(*) from org where sis = ?", Integer.class, sis)).isEqualTo(2);
+            assertThat(jdbc.queryForObject("select count(*) from enrollment where sis = ? and sourced_id = 'e-u1'", Integer.class, sis))
+                    .as("the SIS's own record, not a copy").isEqualTo(1);
+        }
+
+        @Test
+        void stateStaffMustNameAnSisTheRosterKnowsAndNobodyElseMayNameOne() throws Exception {
+            Roster roster = new Roster();
+            byte[] zip = completeRoster(roster).bytes();
+            String unknown = "no-such-sis-" + roster.pid;
+
+            for (java.net.http.HttpResponse<String> refused : List.of(upload(zip, tokens.stateAdmin()),
+                    upload(zip, tokens.stateAdmin(), "?sis=" + encode(unknown)),
+                    upload(zip, tokens.schoolAdmin(roster.pid), "?sis=" + encode("upload:schools:" + roster.pid)),
+                    upload(zip, tokens.client("sis-n-" + roster.pid, "sis-integration"), "?sis=" + encode(unknown)))) {
+                assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+                assertThat(json.readTree(refused.body()).path("errors").get(0).path("field").asString()).isEqualTo("sis");
+            }
+            assertThat(jdbc.queryForObject("select count(*) from org where sis in (?, ?, ?)", Integer.class, unknown,
+                    "upload:schools:" + roster.pid, "upload:sis-n-" + roster.pid)).as("nothing imported").isZero();
+        }
+
+        @Test
+        void onlySisClientsSchoolAdministratorsAndStateStaffMayUpload() throws Exception {
             assertThat(upload(new OneRosterCsvZip().bytes(), tokens.teacher("700001", "10001")).statusCode()).isEqualTo(403);
+        }
+    }
+
+    /** Every endpoint, every caller: {@code src/test/resources/authorization-matrix.md}. */
+    /**
+     * What the service logs while it applies a roster, rejects records (a short STN, a birth date in
+     * the future, an impossible one) and publishes the enrollment names no student: no STN, e-mail,
+     * name or birth date in any log line, from any thread.
+     */
+    @Nested
+    @ExtendWith(OutputCaptureExtension.class)
+    class PersonalDataInLogs {
+
+        @Test
+        void rejectedRecordsAreLoggedWithoutTheStudentsData(CapturedOutput output) {
+            Roster roster = new Roster();
+            String shortStn = String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L));
+            List<OneRosterRecords.Builder> records = new java.util.ArrayList<>(List.of(roster.org(), roster.year(),
+                    roster.teacherUser(),
+                    student("u-1", roster.stn, "org-1").with("givenName", "Marisabel").with("familyName", "Oyelaran")
+                            .with("email", "marisabel.oyelaran@students.example.org").grades("12"),
+                    student("u-5", shortStn, "org-1").with("givenName", "Quentavious").with("familyName", "Brightwater")
+                            .with("email", "q.brightwater@students.example.org"),
+                    demographic("u-1", "2099-05-06", "female"),
+                    demographic("u-6", "2002-02-30", "male")));
+            records.addAll(List.of(demographic("u-1", "2001-04-17", "female"),
+                    roster.clazz(), roster.teaching(), roster.studentEnrollment()));
+            sis.send(records.toArray(OneRosterRecords.Builder[]::new));
+
+            await().until(roster::isStored);
+            await().until(() -> roster.count("select count(*) from rejected_record where sis = ?") == 3);
+            await().until(() -> jdbc.queryForObject("select count(*) from outbox where event_key = ?", Integer.class, roster.stn) == 0);
+
+            String logged = output.getAll();
+            assertThat(logged).as("the service logged the rejections at all").contains("Rejected OneRoster record");
+            for (String personal : List.of(roster.stn, shortStn, "Marisabel", "Oyelaran", "Quentavious",
+                    "Brightwater", "students.example.org", "2099-05-06", "2002-02-30", "2001-04-17")) {
+                assertThat(logged).as("log output").doesNotContain(personal);
+            }
+        }
+
+        @Test
+        void databaseErrorsDoNotRepeatTheRowsValues() {
+            // what PostgreSQL puts in an error's DETAIL (a duplicate key, a failing row) stays out of the message
+            assertThatThrownBy(() -> jdbc.execute("do $$ begin raise exception 'refused' using detail = "
+                    + "'Key (stn)=(1234567890) already exists.'; end $$"))
+                    .hasMessageContaining("refused")
+                    .satisfies(e -> assertThat(e).hasStackTraceContaining("refused").rootCause()
+                            .message().doesNotContain("1234567890"));
+        }
+    }
+
+    @Nested
+    class EveryEndpointEveryCaller extends AuthorizationMatrix {
+
+        @Override
+        protected Fixture fixture() {
+            Roster roster = new Roster();
+            roster.sendAll();
+            await().until(roster::isStored);
+            String otherSchool = String.valueOf(Integer.parseInt(roster.pid) + 1);
+            return new Fixture(roster.pid, roster.staffId, otherSchool, "700002",
+                    Map.of("school", roster.pid, "year", "2018-2019"),
+                    Map.of("not-a-zip", Body.multipart("file", "roster.zip", "not a zip".getBytes(StandardCharsets.UTF_8))),
+                    "select sis, (select count(*) from org o where o.sis = r.sis) orgs, count(*) rejected"
+                            + " from rejected_record r where sis like 'upload:%' group by sis order by sis");
         }
     }
 }

@@ -45,6 +45,11 @@ final class SisFeed implements AutoCloseable {
 
     /** Sends anything, e.g. a malformed payload; {@code eventId} null sends no ce_id. */
     void send(String eventId, String ceType, String key, byte[] payload) {
+        send(eventId, ceType, key, payload, "application/json".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a record with this content-type header (raw bytes, may be anything). */
+    void send(String eventId, String ceType, String key, byte[] payload, byte[] contentType) {
         ProducerRecord<byte[], byte[]> message = new ProducerRecord<>(topic, bytes(key), payload);
         if (eventId != null) {
             message.headers().add("ce_id", bytes(eventId));
@@ -52,8 +57,7 @@ final class SisFeed implements AutoCloseable {
         if (ceType != null) {
             message.headers().add("ce_type", bytes(ceType));
         }
-        message.headers().add("ce_source", bytes(sis)).add("ce_specversion", bytes("1.0"))
-                .add("content-type", bytes("application/json"));
+        message.headers().add("ce_source", bytes(sis)).add("ce_specversion", bytes("1.0")).add("content-type", contentType);
         try {
             producer.send(message).get();
         } catch (InterruptedException e) {

@@ -8,11 +8,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.ctims.platform.xlsx.TextCells;
 import org.ctims.certification.catalog.Assessment;
 import org.ctims.certification.catalog.CareerCluster;
 
@@ -33,23 +33,21 @@ final class CatalogExporter {
                 .collect(Collectors.toMap(CareerCluster::code, Function.identity()));
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         try {
-            CellStyle bold = workbook.createCellStyle();
-            Font font = workbook.createFont();
-            font.setBold(true);
-            bold.setFont(font);
+            TextCells text = new TextCells(workbook);
+            CellStyle bold = text.bold();
 
             SXSSFSheet list = workbook.createSheet("Approved Assessments");
             header(list, bold, HEADER);
             int index = 1;
             for (Assessment a : assessments) {
                 Row row = list.createRow(index++);
-                row.createCell(0).setCellValue(a.number());
-                row.createCell(1).setCellValue(a.name());
-                text(row, 2, a.vendor());
-                row.createCell(3).setCellValue(a.clusters().stream()
+                text.set(row, 0, a.number());
+                text.set(row, 1, a.name());
+                text.set(row, 2, a.vendor());
+                text.set(row, 3, a.clusters().stream()
                         .map(code -> byCode.containsKey(code) ? byCode.get(code).label() : code)
                         .collect(Collectors.joining("; ")));
-                text(row, 4, a.notes());
+                text.set(row, 4, a.notes());
             }
             list.createFreezePane(0, 1);
 
@@ -58,8 +56,8 @@ final class CatalogExporter {
             index = 1;
             for (CareerCluster cluster : clusters) {
                 Row row = clusterSheet.createRow(index++);
-                row.createCell(0).setCellValue(cluster.code());
-                row.createCell(1).setCellValue(cluster.name());
+                text.set(row, 0, cluster.code());
+                text.set(row, 1, cluster.name());
             }
             workbook.write(out);
         }
@@ -73,12 +71,6 @@ final class CatalogExporter {
         for (int i = 0; i < names.length; i++) {
             row.createCell(i).setCellValue(names[i]);
             row.getCell(i).setCellStyle(style);
-        }
-    }
-
-    private static void text(Row row, int column, String value) {
-        if (value != null) {
-            row.createCell(column).setCellValue(value);
         }
     }
 }

@@ -1,9 +1,5 @@
 package org.ctims.certification.imports;
 
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -15,24 +11,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.poifs.filesystem.FileMagic;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.model.SharedStrings;
-import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.ctims.certification.catalog.CareerCluster;
 import org.ctims.certification.catalog.ListedAssessment;
 import org.ctims.certification.catalog.Text;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
+import org.ctims.platform.xlsx.XlsxUpload;
 
 /**
  * Reads an Approved Assessment List from an .xlsx file in streaming mode (POI's SAX event API),
@@ -46,8 +31,8 @@ import org.xml.sax.XMLReader;
  * is read first, and the assessments' clusters are then checked against it instead of the year's
  * current clusters.
  *
- * <p>POI's zip-bomb guard ({@code ZipSecureFile}: an entry expanding more than 100 times its
- * compressed size) stays at its default; the upload size limit and {@code maxRows} bound the rest.
+ * <p>The file is opened with the platform's {@link XlsxUpload} (format check, encrypted, corrupt
+ * and zip-bomb workbooks refused); the upload size limit and {@code maxRows} bound the rest.
  */
 final class AssessmentListReader {
 
@@ -71,128 +56,43 @@ final class AssessmentListReader {
     }
 
     /**
-     * @throws UnsupportedFileException if the file is not an .xlsx workbook
-     * @throws UnreadableWorkbookException if it is encrypted, corrupt or a zip bomb
+     * @throws org.ctims.platform.xlsx.UnsupportedFileException if the file is not an .xlsx workbook
+     * @throws org.ctims.platform.xlsx.UnreadableWorkbookException if it is encrypted, corrupt or a zip bomb
      */
     ParsedList read(Path file, List<CareerCluster> yearClusters) {
-        checkFormat(file);
-        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
-            XSSFReader reader;
-            try {
-                reader = new XSSFReader(pkg);
-            }
-            catch (RuntimeException | org.apache.poi.openxml4j.exceptions.OpenXML4JException e) {
-                throw new UnsupportedFileException("The file is an Office document but not an Excel workbook.");
-            }
-            SharedStrings strings = reader.getSharedStringsTable();
-            StylesTable styles = reader.getStylesTable();
+        try (XlsxUpload workbook = XlsxUpload.open(file)) {
             Errors errors = new Errors();
 
             List<CareerCluster> fileClusters = null;
             String clusterSheetName = null;
-            XSSFReader.SheetIterator sheets = reader.getSheetIterator();
-            while (sheets.hasNext() && fileClusters == null) {
-                try (InputStream data = sheets.next()) {
-                    if (Text.fold(sheets.getSheetName()).contains("cluster")) {
-                        clusterSheetName = sheets.getSheetName();
-                        ClusterSheet sheet = new ClusterSheet(clusterSheetName, errors);
-                        parseSheet(data, styles, strings, sheet);
-                        fileClusters = sheet.result();
-                    }
+            for (String sheetName : workbook.sheetNames()) {
+                if (Text.fold(sheetName).contains("cluster")) {
+                    clusterSheetName = sheetName;
+                    ClusterSheet sheet = new ClusterSheet(clusterSheetName, errors);
+                    workbook.read(sheetName, sheet);
+                    fileClusters = sheet.result();
+                    break;
                 }
             }
             ClusterResolver clusters = fileClusters == null
                     ? new ClusterResolver(yearClusters, "this school year")
                     : new ClusterResolver(fileClusters, "the sheet '" + clusterSheetName + "'");
 
-            sheets = reader.getSheetIterator();
-            while (sheets.hasNext()) {
-                try (InputStream data = sheets.next()) {
-                    if (sheets.getSheetName().equals(clusterSheetName)) {
-                        continue;
-                    }
-                    ListSheet sheet = new ListSheet(sheets.getSheetName(), clusters, errors);
-                    parseSheet(data, styles, strings, sheet);
-                    if (sheet.header != null) {
-                        return new ParsedList(sheet.rowsRead, List.copyOf(sheet.assessments), fileClusters,
-                                errors.listed(), errors.count);
-                    }
+            for (String sheetName : workbook.sheetNames()) {
+                if (sheetName.equals(clusterSheetName)) {
+                    continue;
+                }
+                ListSheet sheet = new ListSheet(sheetName, clusters, errors);
+                workbook.read(sheetName, sheet);
+                if (sheet.header != null) {
+                    return new ParsedList(sheet.rowsRead, List.copyOf(sheet.assessments), fileClusters,
+                            errors.listed(), errors.count);
                 }
             }
             errors.add(null, 0, ImportColumn.NUMBER.displayName(),
                     "No header row found: the list needs columns named like Assessment Number, Assessment Name and "
                             + "Career Cluster within the first " + HEADER_SEARCH_ROWS + " rows of a sheet.");
             return new ParsedList(0, List.of(), fileClusters, errors.listed(), errors.count);
-        }
-        catch (UnsupportedFileException | UnreadableWorkbookException e) {
-            throw e;
-        }
-        catch (Exception e) {
-            throw unreadable(e);
-        }
-    }
-
-    private static void parseSheet(InputStream data, StylesTable styles, SharedStrings strings,
-                                   XSSFSheetXMLHandler.SheetContentsHandler sheet) throws Exception {
-        try {
-            parse(data, styles, strings, sheet);
-        }
-        catch (Stop stop) {
-            // the sheet ended early: no header in it, or too many rows
-        }
-    }
-
-    private static void parse(InputStream data, StylesTable styles, SharedStrings strings,
-                              XSSFSheetXMLHandler.SheetContentsHandler sheet)
-            throws IOException, SAXException, javax.xml.parsers.ParserConfigurationException {
-        XMLReader parser = XMLHelper.newXMLReader();
-        parser.setContentHandler(new XSSFSheetXMLHandler(styles, strings, sheet, new DataFormatter(Locale.US), false));
-        parser.parse(new InputSource(data));
-    }
-
-    private static void checkFormat(Path file) {
-        FileMagic magic;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            magic = FileMagic.valueOf(in);
-        }
-        catch (IOException e) {
-            throw UnreadableWorkbookException.corrupt();
-        }
-        if (magic == FileMagic.OOXML) {
-            return;
-        }
-        if (magic == FileMagic.OLE2) {
-            // an encrypted .xlsx is an OLE2 container holding EncryptionInfo; otherwise an old .xls
-            try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
-                if (fs.getRoot().hasEntry("EncryptionInfo")) {
-                    throw UnreadableWorkbookException.encrypted();
-                }
-            }
-            catch (IOException | RuntimeException e) {
-                if (e instanceof UnreadableWorkbookException unreadable) {
-                    throw unreadable;
-                }
-                throw UnreadableWorkbookException.corrupt();
-            }
-            throw new UnsupportedFileException("The file is an old-style .xls workbook. Save it as .xlsx and upload it again.");
-        }
-        throw new UnsupportedFileException("The file is not an Excel workbook (.xlsx).");
-    }
-
-    private static UnreadableWorkbookException unreadable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            String message = cause.getMessage();
-            if (message != null && message.toLowerCase(Locale.ROOT).contains("zip bomb")) {
-                return UnreadableWorkbookException.zipBomb();
-            }
-        }
-        return UnreadableWorkbookException.corrupt();
-    }
-
-    /** Thrown from the SAX handler to stop reading a sheet. */
-    private static final class Stop extends RuntimeException {
-        Stop() {
-            super(null, null, false, false);
         }
     }
 
@@ -270,7 +170,7 @@ final class AssessmentListReader {
                     codeColumn = null;
                     nameColumn = null;
                     if (rowsSeen >= HEADER_SEARCH_ROWS) {
-                        throw new Stop();
+                        throw new XlsxUpload.StopReading();
                     }
                 }
                 return;
@@ -281,7 +181,7 @@ final class AssessmentListReader {
             int row = rowNum + 1;
             if (clusters.size() >= MAX_CLUSTERS) {
                 errors.add(name, row, "Code", "A year has at most " + MAX_CLUSTERS + " career clusters.");
-                throw new Stop();
+                throw new XlsxUpload.StopReading();
             }
             String code = cells.get(codeColumn);
             String clusterName = cells.get(nameColumn);
@@ -348,7 +248,7 @@ final class AssessmentListReader {
             if (header == null) {
                 findHeader();
                 if (header == null && rowsSeen >= HEADER_SEARCH_ROWS) {
-                    throw new Stop();
+                    throw new XlsxUpload.StopReading();
                 }
                 return;
             }
@@ -359,7 +259,7 @@ final class AssessmentListReader {
             if (rowsRead > maxRows) {
                 rowsRead--;
                 error(0, ImportColumn.NUMBER, "The list has more than " + maxRows + " rows; split it or ask for a higher limit.");
-                throw new Stop();
+                throw new XlsxUpload.StopReading();
             }
             row(rowNum + 1);
         }
@@ -387,7 +287,7 @@ final class AssessmentListReader {
                 }
             }
             if (missingColumns) {
-                throw new Stop();
+                throw new XlsxUpload.StopReading();
             }
         }
 

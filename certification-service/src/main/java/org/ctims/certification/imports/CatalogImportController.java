@@ -1,10 +1,5 @@
 package org.ctims.certification.imports;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import jakarta.validation.constraints.Max;
@@ -14,7 +9,7 @@ import org.ctims.certification.catalog.CatalogProperties;
 import org.ctims.certification.catalog.InvalidRequestException;
 import org.ctims.certification.catalog.SchoolYear;
 import org.ctims.platform.security.CurrentUser;
-import org.ctims.platform.web.PayloadTooLargeException;
+import org.ctims.platform.web.UploadedFile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -56,20 +51,12 @@ class CatalogImportController {
                                         @RequestParam(defaultValue = "false") boolean dryRun,
                                         @RequestPart("file") MultipartFile file, CurrentUser user) {
         SchoolYear schoolYear = InvalidRequestException.schoolYear("year", year);
-        if (file.getSize() > maxFileSize) {
-            throw new PayloadTooLargeException(maxFileSize);
-        }
-        String fileName = fileName(file);
-        Path copy = copy(file);
-        try {
+        try (UploadedFile upload = UploadedFile.copy(file, maxFileSize, "upload.xlsx")) {
             if (dryRun) {
-                return ResponseEntity.ok(bulkhead.run(() -> imports.preview(schoolYear, copy, fileName)));
+                return ResponseEntity.ok(bulkhead.run(() -> imports.preview(schoolYear, upload.path(), upload.name())));
             }
             return ResponseEntity.status(HttpStatus.CREATED)
-                    .body(bulkhead.run(() -> imports.commit(schoolYear, copy, fileName, user)));
-        }
-        finally {
-            delete(copy);
+                    .body(bulkhead.run(() -> imports.commit(schoolYear, upload.path(), upload.name(), user)));
         }
     }
 
@@ -78,36 +65,5 @@ class CatalogImportController {
     List<CatalogImportView> list(@RequestParam(required = false) @Pattern(regexp = SchoolYear.PATTERN, message = YEAR_FORMAT) String year,
                                  @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         return log.list(year == null ? null : InvalidRequestException.schoolYear("year", year), limit);
-    }
-
-    private static String fileName(MultipartFile file) {
-        String name = file.getOriginalFilename();
-        if (name == null || name.isBlank()) {
-            return "upload.xlsx";
-        }
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
-        return name.length() > 255 ? name.substring(0, 255) : name;
-    }
-
-    private static Path copy(MultipartFile file) {
-        try {
-            Path copy = Files.createTempFile("catalog-import-", ".xlsx");
-            try (var in = file.getInputStream()) {
-                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return copy;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void delete(Path copy) {
-        try {
-            Files.deleteIfExists(copy);
-        }
-        catch (IOException e) {
-            copy.toFile().deleteOnExit();
-        }
     }
 }

@@ -13,6 +13,8 @@ import org.ctims.certification.catalog.CareerCluster;
 import org.ctims.certification.catalog.ListedAssessment;
 import org.ctims.certification.testdata.AssessmentListWorkbook;
 import org.ctims.certification.testdata.SeededClusters;
+import org.ctims.platform.xlsx.UnreadableWorkbookException;
+import org.ctims.platform.xlsx.UnsupportedFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,28 +2,16 @@ package org.ctims.certification.testdata;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
-import org.apache.poi.poifs.crypt.EncryptionInfo;
-import org.apache.poi.poifs.crypt.EncryptionMode;
-import org.apache.poi.poifs.crypt.Encryptor;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.ctims.testing.xlsx.HostileWorkbooks;
 
 /**
  * Writes Approved Assessment List spreadsheets for tests with POI, so no binary fixture is
@@ -120,20 +108,7 @@ public final class AssessmentListWorkbook {
 
     /** The list, encrypted with a password as Excel does. */
     public byte[] encryptedBytes(String password) {
-        try (POIFSFileSystem fs = new POIFSFileSystem()) {
-            EncryptionInfo info = new EncryptionInfo(EncryptionMode.standard);
-            Encryptor encryptor = info.getEncryptor();
-            encryptor.confirmPassword(password);
-            try (OutputStream out = encryptor.getDataStream(fs)) {
-                out.write(bytes());
-            }
-            ByteArrayOutputStream result = new ByteArrayOutputStream();
-            fs.writeFilesystem(result);
-            return result.toByteArray();
-        }
-        catch (IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return HostileWorkbooks.encrypted(bytes(), password);
     }
 
     /**
@@ -141,49 +116,12 @@ public final class AssessmentListWorkbook {
      * kilobytes on the wire, a zip bomb for a reader that is not guarded.
      */
     public static byte[] zipBomb(int megabytes) {
-        byte[] valid = standard().row(7503, "Early Childhood Education", "Pre-Pac", "ED").bytes();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            Path source = Files.createTempFile("valid", ".xlsx");
-            Files.write(source, valid);
-            try (ZipFile in = new ZipFile(source.toFile()); ZipOutputStream zip = new ZipOutputStream(out)) {
-                for (ZipEntry entry : java.util.Collections.list(in.entries())) {
-                    zip.putNextEntry(new ZipEntry(entry.getName()));
-                    byte[] content;
-                    try (InputStream data = in.getInputStream(entry)) {
-                        content = data.readAllBytes();
-                    }
-                    if (entry.getName().startsWith("xl/worksheets/")) {
-                        String xml = new String(content, StandardCharsets.UTF_8);
-                        int end = xml.indexOf("</worksheet>");
-                        zip.write(xml.substring(0, end).getBytes(StandardCharsets.UTF_8));
-                        byte[] blanks = new byte[1024 * 1024];
-                        Arrays.fill(blanks, (byte) ' ');
-                        for (int i = 0; i < megabytes; i++) {
-                            zip.write(blanks);
-                        }
-                        zip.write(xml.substring(end).getBytes(StandardCharsets.UTF_8));
-                    }
-                    else {
-                        zip.write(content);
-                    }
-                    zip.closeEntry();
-                }
-            }
-            finally {
-                Files.delete(source);
-            }
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return HostileWorkbooks.zipBomb(standard().row(7503, "Early Childhood Education", "Pre-Pac", "ED").bytes(), megabytes);
     }
 
     /** A file that starts like an .xlsx (a zip) but is cut off. */
     public static byte[] truncated() {
-        byte[] valid = standard().row(7503, "Early Childhood Education", "Pre-Pac", "ED").bytes();
-        return Arrays.copyOf(valid, valid.length / 2);
+        return HostileWorkbooks.truncated(standard().row(7503, "Early Childhood Education", "Pre-Pac", "ED").bytes());
     }
 
     private static void write(Sheet sheet, List<Object[]> rows) {

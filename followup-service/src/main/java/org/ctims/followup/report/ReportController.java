@@ -1,6 +1,7 @@
 package org.ctims.followup.report;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -8,6 +9,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.ctims.followup.limits.HeavyRequests;
+import org.ctims.platform.audit.AuditEntry;
+import org.ctims.platform.audit.AuditLog;
 import org.ctims.platform.security.CurrentUser;
 import org.ctims.platform.web.FieldViolation;
 import org.ctims.platform.web.InvalidInputException;
@@ -45,15 +49,31 @@ class ReportController {
     private final ReportService reports;
     private final ReportList list;
     private final ReportExport export;
+    private final HeavyRequests heavy;
+    private final AuditLog audit;
 
-    ReportController(ReportService reports, ReportList list, ReportExport export) {
+    ReportController(ReportService reports, ReportList list, ReportExport export, HeavyRequests heavy, AuditLog audit) {
         this.reports = reports;
         this.list = list;
         this.export = export;
+        this.heavy = heavy;
+        this.audit = audit;
     }
 
     /** The list's parameters, checked once for the list and its export. */
     record ListRequest(ReportList.Filter filter, int page, int size, String sort, boolean descending) {
+
+        /** The filter as the audit log records it (what was asked for, not the answers). */
+        java.util.Map<String, Object> audited() {
+            java.util.Map<String, Object> what = new java.util.LinkedHashMap<>();
+            what.put("teacher", filter.teacher());
+            what.put("grade", filter.grade());
+            what.put("followUpComplete", filter.followUpComplete());
+            what.put("certificateComplete", filter.certificateComplete());
+            what.put("q", filter.query());
+            what.put("sort", sort + (descending ? ",desc" : ",asc"));
+            return what;
+        }
     }
 
     @GetMapping
@@ -66,10 +86,17 @@ class ReportController {
                          @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size,
                          @RequestParam(defaultValue = "name") String sort, CurrentUser user) {
         ListRequest r = listRequest(org, year, teacher, grade, followUpComplete, certificateComplete, q, page, size, sort, user);
-        return list.list(r.filter(), ReportScope.reading(user), r.page(), r.size(), r.sort(), r.descending());
+        ReportList.Page answer = list.list(r.filter(), ReportScope.reading(user), r.page(), r.size(), r.sort(), r.descending());
+        java.util.Map<String, Object> what = r.audited();
+        what.put("page", r.page());
+        what.put("size", r.size());
+        what.put("totalRows", answer.totalRows());
+        audit.record(user, AuditEntry.of("followup.list").organization(org, year)
+                .students(answer.rows().stream().map(ReportList.Row::stn).toList()).details(what).count(answer.rows().size()));
+        return answer;
     }
 
-    /** The same list (same filters and order, every page) as an Excel workbook. */
+    /** The same list (same filters and order, every page) as an Excel workbook, within the load limits of exports. */
     @GetMapping("/export")
     void export(@RequestParam(required = false) String org, @RequestParam(required = false) String year,
                 @RequestParam(required = false) String teacher, @RequestParam(required = false) Integer grade,
@@ -77,13 +104,22 @@ class ReportController {
                 @RequestParam(required = false) Boolean certificateComplete,
                 @RequestParam(required = false) String q,
                 @RequestParam(defaultValue = "name") String sort, CurrentUser user,
-                HttpServletResponse response) throws IOException {
+                HttpServletResponse response) {
         ListRequest r = listRequest(org, year, teacher, grade, followUpComplete, certificateComplete, q, 0,
                 DEFAULT_PAGE_SIZE, sort, user);
-        response.setContentType(XLSX);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("students-" + org + "-" + year + ".xlsx").build().toString());
-        export.write(r.filter(), ReportScope.reading(user), r.sort(), r.descending(), response.getOutputStream());
+        heavy.run(HeavyRequests.EXPORTS, user, () -> {
+            response.setContentType(XLSX);
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                    .filename("students-" + org + "-" + year + ".xlsx").build().toString());
+            try {
+                export.write(r.filter(), ReportScope.reading(user), r.sort(), r.descending(), response.getOutputStream(),
+                        stns -> audit.record(user, AuditEntry.of("followup.export").organization(org, year).students(stns)
+                                .details(r.audited()).count(stns.size())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return null;
+        });
     }
 
     private static ListRequest listRequest(String org, String year, String teacher, Integer grade, Boolean followUpComplete,
@@ -124,6 +160,7 @@ class ReportController {
     @GetMapping("/{id}")
     ResponseEntity<ReportView> get(@PathVariable UUID id, CurrentUser user) {
         ReportView report = reports.get(id, user);
+        audit.record(user, read("followup.report.read", report).details(java.util.Map.of("version", report.version())));
         return ResponseEntity.ok().eTag(etag(report.version())).body(report);
     }
 
@@ -147,7 +184,16 @@ class ReportController {
 
     @GetMapping("/{id}/history")
     List<HistoryEntry> history(@PathVariable UUID id, CurrentUser user) {
-        return reports.history(id, user);
+        ReportService.History history = reports.history(id, user);
+        audit.record(user, AuditEntry.of("followup.report.history").organization(history.organizationPid(), history.schoolYear())
+                .students(List.of(history.stn())).records(List.of(id.toString())).count(1));
+        return history.entries();
+    }
+
+    /** One report read: its organization, year, student and id. */
+    static AuditEntry read(String action, ReportView report) {
+        return AuditEntry.of(action).organization(report.organization().pid(), report.schoolYear())
+                .students(List.of(report.stn())).records(List.of(report.id().toString())).count(1);
     }
 
     /** 409 with the current version, so a client can reload exactly what it conflicts with. */

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Publishes {@code followup.reports.v1} through the outbox, keyed by STN (one student's events stay
  * in order), {@code ce_subject} = organization PID: {@code report-saved} (the full {@link ReportView}) on every save, plus one
- * event per completion flag that changed with it.
+ * event per completion flag that changed with it; a flag changed by the roster (grade) alone gets its flag event too.
  */
 @Component
 class ReportEvents {
@@ -42,9 +42,24 @@ class ReportEvents {
         }
     }
 
+    /** Flag events only, for a roster change that changed a flag without a save (ce_time = {@code at}). */
+    void flagsChanged(boolean followUpBefore, boolean certificateBefore, ReportView after, Instant at) {
+        if (followUpBefore != after.followUpComplete()) {
+            publish(after.followUpComplete() ? FOLLOW_UP_COMPLETED : FOLLOW_UP_REOPENED, after, CompletionChanged.of(after), at);
+        }
+        if (certificateBefore != after.certificateComplete()) {
+            publish(after.certificateComplete() ? CERTIFICATIONS_COMPLETED : CERTIFICATIONS_REOPENED, after,
+                    CompletionChanged.of(after), at);
+        }
+    }
+
     private void publish(String type, ReportView report, Object payload) {
-        outbox.publish(topic, new OutgoingEvent(UUID.randomUUID(), type, null, report.organization().pid(),
-                report.lastSavedAt() == null ? Instant.now() : report.lastSavedAt(), report.stn(), payload));
+        publish(type, report, payload, report.lastSavedAt() == null ? Instant.now() : report.lastSavedAt());
+    }
+
+    private void publish(String type, ReportView report, Object payload, Instant time) {
+        outbox.publish(topic, new OutgoingEvent(UUID.randomUUID(), type, null, report.organization().pid(), time,
+                report.stn(), payload));
     }
 
     /**

@@ -2,12 +2,15 @@ package org.ctims.followup.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.ctims.platform.xlsx.TextCells;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,13 +31,17 @@ class ReportExport {
         this.list = list;
     }
 
-    void write(ReportList.Filter filter, ReportScope scope, String sort, boolean descending, OutputStream out) throws IOException {
+    /**
+     * @param beforeSending called with the STNs of every row once the workbook is complete and
+     *        before any byte of it is written to {@code out} (the audit entry of the export)
+     */
+    void write(ReportList.Filter filter, ReportScope scope, String sort, boolean descending, OutputStream out,
+               Consumer<List<String>> beforeSending) throws IOException {
+        List<String> stns = new ArrayList<>();
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         try {
-            CellStyle bold = workbook.createCellStyle();
-            Font font = workbook.createFont();
-            font.setBold(true);
-            bold.setFont(font);
+            TextCells text = new TextCells(workbook);
+            CellStyle bold = text.bold();
             SXSSFSheet sheet = workbook.createSheet("Students");
             Row header = sheet.createRow(0);
             for (int i = 0; i < HEADER.length; i++) {
@@ -47,28 +54,30 @@ class ReportExport {
                 ReportList.Page rows = list.list(filter, scope, page, PAGE, sort, descending);
                 for (ReportList.Row r : rows.rows()) {
                     Row row = sheet.createRow(index++);
-                    text(row, 0, r.schoolName());
-                    text(row, 1, r.pid());
-                    text(row, 2, r.teachers());
-                    text(row, 3, r.studentName());
-                    text(row, 4, r.stn());
-                    text(row, 5, r.birthDate() == null ? null : r.birthDate().toString());
+                    text.set(row, 0, r.schoolName());
+                    text.set(row, 1, r.pid());
+                    text.set(row, 2, r.teachers());
+                    text.set(row, 3, r.studentName());
+                    text.set(row, 4, r.stn());
+                    stns.add(r.stn());
+                    text.set(row, 5, r.birthDate() == null ? null : r.birthDate().toString());
                     if (r.grade() != null) {
                         row.createCell(6).setCellValue(r.grade());
                     }
-                    text(row, 7, r.gender());
-                    text(row, 8, r.division());
+                    text.set(row, 7, r.gender());
+                    text.set(row, 8, r.division());
                     // The guidebook's columns: a follow-up that does not apply is left empty, not "No".
-                    text(row, 9, r.followUpApplies() ? yesNo(r.followUpComplete()) : null);
-                    text(row, 10, yesNo(r.certificateComplete()));
-                    text(row, 11, r.lastSavedBy());
-                    text(row, 12, r.lastSavedAt() == null ? null : r.lastSavedAt().toString());
-                    text(row, 13, r.removed() ? "Yes" : null);
+                    text.set(row, 9, r.followUpApplies() ? yesNo(r.followUpComplete()) : null);
+                    text.set(row, 10, yesNo(r.certificateComplete()));
+                    text.set(row, 11, r.lastSavedBy());
+                    text.set(row, 12, r.lastSavedAt() == null ? null : r.lastSavedAt().toString());
+                    text.set(row, 13, r.removed() ? "Yes" : null);
                 }
                 if (rows.rows().size() < PAGE) {
                     break;
                 }
             }
+            beforeSending.accept(stns);
             workbook.write(out);
         } finally {
             workbook.close(); // also deletes SXSSF's temporary files
@@ -77,11 +86,5 @@ class ReportExport {
 
     private static String yesNo(boolean b) {
         return b ? "Yes" : "No";
-    }
-
-    private static void text(Row row, int column, String value) {
-        if (value != null) {
-            row.createCell(column).setCellValue(value);
-        }
     }
 }

@@ -5,10 +5,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,9 +25,11 @@ import org.springframework.stereotype.Repository;
 class ReportRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    ReportRepository(JdbcClient jdbc) {
+    ReportRepository(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     /** The report if the scope lets the caller see it; {@code lock} holds it until the transaction ends. */
@@ -56,11 +63,14 @@ class ReportRepository {
                         by, byName, Timestamp.from(at), id)
                 .update();
         jdbc.sql("delete from certification_entry where report_id = ?").param(id).update();
+        List<Object[]> entries = new ArrayList<>();
         for (int i = 0; i < a.certifications().size(); i++) {
             CertificationEntry e = a.certifications().get(i);
-            jdbc.sql("insert into certification_entry (report_id, position, assessment_number, cluster_code, result) values (?, ?, ?, ?, ?)")
-                    .params(id, i, e.assessmentNumber(), e.clusterCode(), e.result() == null ? null : e.result().code())
-                    .update();
+            entries.add(new Object[] {id, i, e.assessmentNumber(), e.clusterCode(), e.result() == null ? null : e.result().code()});
+        }
+        if (!entries.isEmpty()) {
+            batches.batchUpdate("insert into certification_entry (report_id, position, assessment_number, cluster_code, result)"
+                    + " values (?, ?, ?, ?, ?)", entries);
         }
     }
 
@@ -71,13 +81,14 @@ class ReportRepository {
     }
 
     void addHistory(UUID id, int version, String by, String byName, Instant at, List<Change> changes) {
-        for (Change change : changes) {
-            jdbc.sql("""
-                    insert into report_history (report_id, version, changed_by, changed_by_name, changed_at, field, from_value, to_value)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, version, by, byName, Timestamp.from(at), change.field(), change.from(), change.to())
-                    .update();
+        if (changes.isEmpty()) {
+            return;
         }
+        batches.batchUpdate("""
+                insert into report_history (report_id, version, changed_by, changed_by_name, changed_at, field, from_value, to_value)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", changes.stream()
+                .map(change -> new Object[] {id, version, by, byName, Timestamp.from(at), change.field(), change.from(), change.to()})
+                .toList());
     }
 
     List<HistoryEntry> history(UUID id) {
@@ -91,21 +102,69 @@ class ReportRepository {
                 .list();
     }
 
+    /**
+     * The reports with the given ids in that order (ids not found left out), read with three
+     * statements whatever their number: for lists of a whole school such as the bulk-entry template.
+     */
+    List<StoredReport> findAll(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String array = ids.stream().map(UUID::toString).collect(Collectors.joining(","));
+        Map<UUID, List<CertificationEntry>> entries = new HashMap<>();
+        jdbc.sql("""
+                select report_id, assessment_number, cluster_code, result from certification_entry
+                where report_id = any(string_to_array(?, ',')::uuid[]) order by report_id, position""")
+                .param(array)
+                .query((e, i) -> entries.computeIfAbsent(e.getObject("report_id", UUID.class), k -> new ArrayList<>()).add(entry(e)))
+                .list();
+        Map<UUID, List<StoredReport.Teaching>> teachers = new HashMap<>();
+        jdbc.sql("""
+                select report_id, teacher_staff_id, teacher_name, division, removed from report_enrollment
+                where report_id = any(string_to_array(?, ',')::uuid[]) order by report_id, removed, teacher_name, teacher_staff_id""")
+                .param(array)
+                .query((t, i) -> teachers.computeIfAbsent(t.getObject("report_id", UUID.class), k -> new ArrayList<>()).add(teaching(t)))
+                .list();
+        Map<UUID, StoredReport> found = new HashMap<>();
+        jdbc.sql("select r.* from report r where r.id = any(string_to_array(?, ',')::uuid[])")
+                .param(array)
+                .query((rs, i) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    return found.put(id, report(rs, entries.getOrDefault(id, List.of()), teachers.getOrDefault(id, List.of())));
+                })
+                .list();
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
     private StoredReport report(ResultSet rs) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         List<CertificationEntry> entries = jdbc.sql("""
                 select assessment_number, cluster_code, result from certification_entry where report_id = ? order by position""")
                 .param(id)
-                .query((e, i) -> new CertificationEntry(e.getString("assessment_number"), e.getString("cluster_code"),
-                        e.getString("result") == null ? null : CertificationResult.ofCode(e.getString("result")).orElseThrow()))
+                .query((e, i) -> entry(e))
                 .list();
         List<StoredReport.Teaching> teachers = jdbc.sql("""
                 select teacher_staff_id, teacher_name, division, removed from report_enrollment
                 where report_id = ? order by removed, teacher_name, teacher_staff_id""")
                 .param(id)
-                .query((t, i) -> new StoredReport.Teaching(t.getString("teacher_staff_id"), t.getString("teacher_name"),
-                        t.getString("division"), t.getBoolean("removed")))
+                .query((t, i) -> teaching(t))
                 .list();
+        return report(rs, entries, teachers);
+    }
+
+    private static CertificationEntry entry(ResultSet e) throws SQLException {
+        return new CertificationEntry(e.getString("assessment_number"), e.getString("cluster_code"),
+                e.getString("result") == null ? null : CertificationResult.ofCode(e.getString("result")).orElseThrow());
+    }
+
+    private static StoredReport.Teaching teaching(ResultSet t) throws SQLException {
+        return new StoredReport.Teaching(t.getString("teacher_staff_id"), t.getString("teacher_name"), t.getString("division"),
+                t.getBoolean("removed"));
+    }
+
+    private static StoredReport report(ResultSet rs, List<CertificationEntry> entries, List<StoredReport.Teaching> teachers)
+            throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
         Answers answers = new Answers(rs.getString("email"), rs.getBoolean("deceased"),
                 rs.getString("education_status") == null ? null : EducationStatus.ofCode(rs.getString("education_status")).orElseThrow(),
                 rs.getString("employment_status") == null ? null : EmploymentStatus.ofCode(rs.getString("employment_status")).orElseThrow(),

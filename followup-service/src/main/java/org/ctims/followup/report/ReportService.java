@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.ctims.followup.catalog.CatalogReplica;
+import org.ctims.platform.audit.AuditEntry;
+import org.ctims.platform.audit.AuditLog;
 import org.ctims.platform.security.CurrentUser;
 import org.ctims.platform.web.InvalidInputException;
 import org.ctims.platform.web.NotFoundException;
@@ -20,12 +23,14 @@ public class ReportService {
     private final ReportRepository reports;
     private final CatalogReplica catalog;
     private final ReportEvents events;
+    private final AuditLog audit;
     private final Clock clock;
 
-    ReportService(ReportRepository reports, CatalogReplica catalog, ReportEvents events) {
+    ReportService(ReportRepository reports, CatalogReplica catalog, ReportEvents events, AuditLog audit) {
         this.reports = reports;
         this.catalog = catalog;
         this.events = events;
+        this.audit = audit;
         this.clock = Clock.systemUTC();
     }
 
@@ -34,10 +39,14 @@ public class ReportService {
         return ReportView.of(reports.find(id, ReportScope.reading(user), false).orElseThrow(ReportService::notFound));
     }
 
+    /** A report's history, with whose report it is (for the audit entry of the read). */
+    record History(UUID id, String stn, String organizationPid, String schoolYear, List<HistoryEntry> entries) {
+    }
+
     @Transactional(readOnly = true)
-    public List<HistoryEntry> history(UUID id, CurrentUser user) {
-        reports.find(id, ReportScope.reading(user), false).orElseThrow(ReportService::notFound);
-        return reports.history(id);
+    History history(UUID id, CurrentUser user) {
+        StoredReport stored = reports.find(id, ReportScope.reading(user), false).orElseThrow(ReportService::notFound);
+        return new History(id, stored.stn(), stored.organizationPid(), stored.schoolYear(), reports.history(id));
     }
 
     /**
@@ -61,9 +70,15 @@ public class ReportService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         int version = stored.version() + 1;
         reports.saveAnswers(id, version, answers, completion, user.username(), user.displayName(), now);
-        reports.addHistory(id, version, user.username(), user.displayName(), now, Change.between(stored.answers(), answers));
-        ReportView after = ReportView.of(reports.find(id).orElseThrow());
+        List<Change> changes = Change.between(stored.answers(), answers);
+        reports.addHistory(id, version, user.username(), user.displayName(), now, changes);
+        // the row locked above, as this transaction just wrote it: no need to read it back
+        ReportView after = ReportView.of(stored.savedAs(version, answers, user.username(), user.displayName(), now));
         events.saved(ReportView.of(stored), after);
+        // last, so the chain's lock is held only until the commit
+        audit.record(user, AuditEntry.of("followup.report.save").organization(stored.organizationPid(), stored.schoolYear())
+                .students(List.of(stored.stn())).records(List.of(id.toString()))
+                .details(Map.of("version", version, "fields", changes.stream().map(Change::field).distinct().toList())));
         return after;
     }
 

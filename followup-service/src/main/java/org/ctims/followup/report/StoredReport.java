@@ -11,6 +11,12 @@ record StoredReport(UUID id, String stn, String organizationPid, String organiza
                     boolean removed, int version, Answers answers, String lastSavedBy, String lastSavedByName,
                     Instant lastSavedAt, List<Teaching> teachers) {
 
+    /** This report as a save leaves it: the next version with these answers, saved by {@code by} at {@code at}. */
+    StoredReport savedAs(int newVersion, Answers newAnswers, String by, String byName, Instant at) {
+        return new StoredReport(id, stn, organizationPid, organizationName, schoolYear, givenName, familyName, birthDate,
+                gender, grade, removed, newVersion, newAnswers, by, byName, at, teachers);
+    }
+
     /** One enrollment of the student at the report's organization. */
     record Teaching(String staffId, String name, String division, boolean removed) {
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.ctims.followup.report.ReportCarryOver;
 import org.ctims.followup.report.ReportCompletion;
 import org.ctims.platform.events.Inbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,11 +28,13 @@ class ReportRoster {
     private final JdbcClient jdbc;
     private final Inbox inbox;
     private final ReportCompletion completion;
+    private final ReportCarryOver carryOver;
 
-    ReportRoster(JdbcClient jdbc, Inbox inbox, ReportCompletion completion) {
+    ReportRoster(JdbcClient jdbc, Inbox inbox, ReportCompletion completion, ReportCarryOver carryOver) {
         this.jdbc = jdbc;
         this.inbox = inbox;
         this.completion = completion;
+        this.carryOver = carryOver;
     }
 
     @Transactional
@@ -84,10 +87,12 @@ class ReportRoster {
                 .update();
         refreshRemoved(report);
         if (previousReport != null && !previousReport.equals(report)) {
+            // The enrollment moved to another report: the SIS corrected the student's STN.
+            carryOver.carryOver(previousReport, report, time);
             refreshRemoved(previousReport);
         }
         // The grade decides whether the follow-up applies, so the flags may change with it.
-        completion.refresh(report);
+        completion.refresh(report, time);
     }
 
     private void remove(EnrollmentEvent e, Instant time, UUID previousReport) {

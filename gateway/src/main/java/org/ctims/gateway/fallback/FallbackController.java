@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import org.ctims.gateway.problem.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -22,6 +24,8 @@ import org.springframework.web.server.ServerWebExchange;
  */
 @RestController
 class FallbackController {
+
+    private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
 
     private static final Map<String, String> SERVICES = Map.of(
             "roster", "The roster service",
@@ -43,6 +47,9 @@ class FallbackController {
                                 + " Please try again in a few minutes.");
         problem.setProperty("service", route);
         problem.setInstance(originalPath(exchange));
+        // the operator's only trace of why a caller got 503: the cause, never the request's content
+        log.warn("route {}: {} {} answered 503 ({})", route, exchange.getRequest().getMethod(), problem.getInstance(),
+                cause == null ? "no cause" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", "30")
                 .body(problem);

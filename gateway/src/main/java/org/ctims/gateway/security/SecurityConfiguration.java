@@ -56,6 +56,7 @@ class SecurityConfiguration {
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .accessDeniedHandler(accessDenied))
                 .addFilterAfter(new CsrfCookieWebFilter(), SecurityWebFiltersOrder.CSRF)
+                .addFilterAfter(new NoStoreApiAnswersWebFilter(), SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
                 .logout(logout -> logout.logoutSuccessHandler(keycloakLogout(clients)))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(oidc)))

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -14,6 +15,8 @@ final class Browser {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Where the browser saves downloads (exports), without asking. */
+    static final Path DOWNLOADS = Path.of("target/downloads").toAbsolutePath();
 
     private Browser() {
     }
@@ -28,6 +31,9 @@ final class Browser {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + freshProfile());
+        options.setExperimentalOption("prefs", Map.of(
+                "download.default_directory", DOWNLOADS.toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService.Builder service = new ChromeDriverService.Builder();
         if (Files.isExecutable(CHROMEDRIVER)) {
             service.usingDriverExecutable(CHROMEDRIVER.toFile());

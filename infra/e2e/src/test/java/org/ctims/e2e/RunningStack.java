@@ -12,6 +12,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Starts the real stack once for the whole suite, with the same launcher as {@code infra/local/run}:
  * its own run folder under {@code target/}, its own database {@code ctims_e2e} (recreated), the
  * default ports. Stopped when the suite ends. Test classes get the {@link StackConfig} injected.
+ * With {@code -Dctims.e2e.running-stack=true} the tests use a stack that is already running
+ * ({@code infra/local/run}) instead: quicker while working on one screen, but its data is not fresh.
  */
 final class RunningStack implements BeforeAllCallback, ParameterResolver {
 
@@ -27,7 +29,7 @@ final class RunningStack implements BeforeAllCallback, ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return started(context).stack().config();
+        return started(context).config();
     }
 
     private static Started started(ExtensionContext context) {
@@ -42,9 +44,12 @@ final class RunningStack implements BeforeAllCallback, ParameterResolver {
     }
 
     /** The stack, or why it could not start; closed by JUnit when the suite ends. */
-    record Started(LocalStack stack, RuntimeException failure) implements AutoCloseable {
+    record Started(LocalStack stack, StackConfig config, RuntimeException failure) implements AutoCloseable {
 
         static Started start() {
+            if (Boolean.getBoolean("ctims.e2e.running-stack")) {
+                return new Started(null, StackConfig.fromEnvironment(LocalStack.findRepoRoot(), System.getenv()), null);
+            }
             StackConfig config = StackConfig.fromEnvironment(LocalStack.findRepoRoot(), System.getenv())
                     .runDir(Path.of("target/run"))
                     .database("ctims_e2e", true);
@@ -54,16 +59,18 @@ final class RunningStack implements BeforeAllCallback, ParameterResolver {
                 if (!stack.gatewayRunning()) {
                     throw new IllegalStateException("the gateway has no runnable jar: build it first");
                 }
-                return new Started(stack, null);
+                return new Started(stack, config, null);
             } catch (RuntimeException e) {
                 stack.stop();
-                return new Started(stack, e);
+                return new Started(stack, config, e);
             }
         }
 
         @Override
         public void close() {
-            stack.stop();
+            if (stack != null) {
+                stack.stop();
+            }
         }
     }
 }

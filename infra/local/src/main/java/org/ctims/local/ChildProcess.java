@@ -91,6 +91,31 @@ final class ChildProcess {
         stop(process.toHandle(), Duration.ofSeconds(30));
     }
 
+    /**
+     * SIGKILL to the process and its descendants, no grace: what a crash or an out-of-memory kill
+     * does. Returns once every one of them has ended (bounded by {@code timeout}).
+     */
+    void kill(Duration timeout) {
+        List<ProcessHandle> all = new java.util.ArrayList<>(process.toHandle().descendants().toList());
+        all.add(0, process.toHandle());
+        all.forEach(ProcessHandle::destroyForcibly);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (ProcessHandle p : all) {
+            while (p.isAlive()) {
+                if (System.nanoTime() > deadline) {
+                    throw new StackException(name + ": pid " + p.pid() + " still alive " + timeout.toSeconds()
+                            + " s after SIGKILL");
+                }
+                pause();
+            }
+        }
+    }
+
+    /** The exit code once the process has ended (137 after SIGKILL), empty while it runs. */
+    java.util.OptionalInt exitCode() {
+        return process.isAlive() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(process.exitValue());
+    }
+
     static void stop(ProcessHandle root, Duration grace) {
         List<ProcessHandle> all = new java.util.ArrayList<>(root.descendants().toList());
         all.add(0, root);

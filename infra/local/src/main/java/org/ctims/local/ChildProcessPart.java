@@ -26,6 +26,13 @@ abstract class ChildProcessPart implements Part {
     }
 
     @Override
+    public final void kill() {
+        if (process != null) {
+            process.kill(Duration.ofSeconds(30));
+        }
+    }
+
+    @Override
     public final List<ProcessHandle> processes() {
         return process == null ? List.of() : List.of(process.handle());
     }

@@ -97,11 +97,19 @@ final class KafkaPart extends ChildProcessPart {
                 """.formatted(host, config.kafkaPort(), config.kafkaControllerPort(), data);
     }
 
-    /** Kafka's cluster id format: 16 random bytes, base64url without padding. */
-    private static String clusterId() {
-        UUID uuid = UUID.randomUUID();
-        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    /**
+     * Kafka's cluster id format: 16 random bytes, base64url without padding. One id in 64 would start
+     * with '-', which the storage tool's argument parser reads as a missing value for {@code -t}: such
+     * ids are drawn again.
+     */
+    static String clusterId() {
+        String id;
+        do {
+            UUID uuid = UUID.randomUUID();
+            ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        } while (id.startsWith("-"));
+        return id;
     }
 
     private static final String LOG4J = """

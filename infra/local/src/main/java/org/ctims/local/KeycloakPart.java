@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -68,7 +67,7 @@ final class KeycloakPart extends ChildProcessPart {
     @Override
     public void awaitReady() {
         String wellKnown = config.issuerUri() + "/.well-known/openid-configuration";
-        awaitReady(Duration.ofSeconds(240), () -> Net.answers(wellKnown, "\"issuer\""));
+        awaitReady(config.startTimeout(), () -> Net.answers(wellKnown, "\"issuer\""));
     }
 
     private void unpackOnce() throws IOException {

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,6 +22,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<Part> launched = new ArrayList<>();
     private boolean stopping;
     private boolean gatewayRunning;
+    private final Map<String, Duration> readyTimes = new LinkedHashMap<>();
 
     public LocalStack(StackConfig config) {
         this.config = config;
@@ -32,6 +35,22 @@ public final class LocalStack implements AutoCloseable {
     /** True when the gateway was started (its module had a runnable jar). */
     public boolean gatewayRunning() {
         return gatewayRunning;
+    }
+
+    /** How long each group of parts took to become ready, in start order (parts of a group start together). */
+    public Map<String, Duration> readyTimes() {
+        synchronized (lock) {
+            return new LinkedHashMap<>(readyTimes);
+        }
+    }
+
+    /** The processes of every running part by the part's name, e.g. for their memory. */
+    public Map<String, List<ProcessHandle>> processes() {
+        Map<String, List<ProcessHandle>> processes = new LinkedHashMap<>();
+        synchronized (lock) {
+            launched.forEach(part -> processes.put(part.name(), part.processes()));
+        }
+        return processes;
     }
 
     /** Starts every part and waits until all are healthy; on failure stops what was started and throws. */
@@ -59,10 +78,16 @@ public final class LocalStack implements AutoCloseable {
                     part.awaitReady();
                 }
                 writePidFile();
-                Log.info(String.join(", ", group.stream().map(Part::name).toList()) + " ready in "
-                        + Duration.ofNanos(System.nanoTime() - t0).toSeconds() + " s");
+                Duration ready = Duration.ofNanos(System.nanoTime() - t0);
+                String names = String.join(", ", group.stream().map(Part::name).toList());
+                synchronized (lock) {
+                    readyTimes.put(names, ready);
+                }
+                Log.info(names + " ready in " + ready.toSeconds() + " s");
             }
-            DemoData.load(config);
+            if (config.demoData()) {
+                DemoData.load(config);
+            }
         } catch (RuntimeException e) {
             boolean interrupted;
             synchronized (lock) {
@@ -90,7 +115,7 @@ public final class LocalStack implements AutoCloseable {
         List<Part> services = new ArrayList<>();
         config.servicePorts().forEach((name, port) -> {
             ServicePart part = new ServicePart(config, name + "-service", port);
-            if (part.runnable()) {
+            if (config.starts(part.name()) && part.runnable()) {
                 services.add(part);
             }
         });
@@ -98,7 +123,7 @@ public final class LocalStack implements AutoCloseable {
             groups.add(services);
         }
         ServicePart gateway = new ServicePart(config, "gateway", config.gatewayPort());
-        gatewayRunning = gateway.runnable();
+        gatewayRunning = config.starts(gateway.name()) && gateway.runnable();
         if (gatewayRunning) {
             groups.add(List.of(gateway));
         }
@@ -123,6 +148,81 @@ public final class LocalStack implements AutoCloseable {
             throw new StackException(String.join("\n  ", taken)
                     + "\nStop what uses it (infra/local/run stop, if it is an earlier run), or move the part"
                     + " to another port (see infra/local/README.md).");
+        }
+    }
+
+    /**
+     * Kills one running part the way a crash would (SIGKILL to its processes; an embedded
+     * PostgreSQL is stopped), for fault tests. {@link #restartPart} starts it again.
+     */
+    public void killPart(String name) {
+        Part part = launchedPart(name);
+        Log.info(name + ": killed");
+        part.kill();
+    }
+
+    /** Stops one running part in order (SIGTERM, or PostgreSQL's own shutdown); {@link #restartPart} starts it again. */
+    public void stopPart(String name) {
+        Part part = launchedPart(name);
+        Log.info(name + ": stopped");
+        part.stop();
+    }
+
+    /** Starts a part that was killed or stopped again, with the same data, and waits until it is healthy. */
+    public Duration restartPart(String name) {
+        Part part = launchedPart(name);
+        long t0 = System.nanoTime();
+        synchronized (lock) {
+            part.launch();
+            writePidFile();
+        }
+        part.awaitReady();
+        writePidFile();
+        Duration ready = Duration.ofNanos(System.nanoTime() - t0);
+        Log.info(name + " ready again in " + ready.toMillis() + " ms");
+        return ready;
+    }
+
+    /**
+     * Starts one more instance of a service module that runs already (same jar, database, broker and
+     * environment; its own port and log, {@code name}.log) and waits until it is healthy, e.g. a second
+     * consumer in the module's groups. It is a part like the others: {@link #killPart}, {@link #stopPart}
+     * and {@link #restartPart} take its name, {@link #stop} stops it with the rest.
+     */
+    public Duration startInstance(String module, String name, int port) {
+        ServicePart part = new ServicePart(config, module, name, port);
+        long t0 = System.nanoTime();
+        synchronized (lock) {
+            checkInstance(module, name, port);
+            launched.add(part);
+            part.launch();
+            writePidFile();
+        }
+        part.awaitReady();
+        writePidFile();
+        Duration ready = Duration.ofNanos(System.nanoTime() - t0);
+        Log.info(name + " (another instance of " + module + ", port " + port + ") ready in " + ready.toMillis() + " ms");
+        return ready;
+    }
+
+    private void checkInstance(String module, String name, int port) {
+        if (launched.stream().noneMatch(p -> p.name().equals(module) && p instanceof ServicePart)) {
+            throw new StackException("cannot start another instance of " + module + ": it was not started (started: "
+                    + launched.stream().map(Part::name).toList() + ")");
+        }
+        if (launched.stream().anyMatch(p -> p.name().equals(name))) {
+            throw new StackException("a part named " + name + " was started already");
+        }
+        if (launched.stream().anyMatch(p -> p.portsNeeded().contains(port)) || Net.listening(config.host(), port)) {
+            throw new StackException("port " + port + " (needed by " + name + ") is already in use on " + config.host());
+        }
+    }
+
+    private Part launchedPart(String name) {
+        synchronized (lock) {
+            return launched.stream().filter(p -> p.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new StackException("no part named " + name + " was started (started: "
+                            + launched.stream().map(Part::name).toList() + ")"));
         }
     }
 

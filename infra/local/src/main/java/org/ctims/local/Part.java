@@ -21,6 +21,14 @@ interface Part {
     /** Stops what {@link #launch()} started; safe to call more than once and when nothing was started. */
     void stop();
 
+    /**
+     * Ends the part abruptly, as a crash would (SIGKILL, no shutdown hooks); {@link #launch()} and
+     * {@link #awaitReady()} start it again. A part without a process of its own just stops.
+     */
+    default void kill() {
+        stop();
+    }
+
     /** Processes started by this part, for the pid file. */
     default List<ProcessHandle> processes() {
         return List.of();

@@ -24,6 +24,7 @@ final class PostgresPart implements Part {
     private final int port;
     private final String database;
     private EmbeddedPostgres embedded;
+    private boolean prepared;
 
     PostgresPart(StackConfig config) {
         this.config = config;
@@ -82,7 +83,8 @@ final class PostgresPart implements Part {
             try (var rs = s.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
                 exists = rs.next();
             }
-            if (exists && config.freshDatabase()) {
+            // "fresh" means fresh at the stack's start, not after a restart of PostgreSQL alone
+            if (exists && config.freshDatabase() && !prepared) {
                 s.execute("drop database \"" + database + "\" with (force)");
                 exists = false;
             }
@@ -90,6 +92,7 @@ final class PostgresPart implements Part {
                 s.execute("create database \"" + database + "\"");
                 Log.info("PostgreSQL: created database " + database);
             }
+            prepared = true;
         } catch (SQLException e) {
             throw new StackException("PostgreSQL on " + host + ":" + port + " refused us (user " + config.dbUser()
                     + "): " + e.getMessage() + ". Set CTIMS_DB_USER / CTIMS_DB_PASSWORD, or CTIMS_DB_URL for another server.", e);

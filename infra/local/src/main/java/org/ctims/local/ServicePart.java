@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarFile;
@@ -14,17 +13,24 @@ final class ServicePart extends ChildProcessPart {
 
     private final StackConfig config;
     private final String module;
+    private final String name;
     private final int port;
 
     ServicePart(StackConfig config, String module, int port) {
+        this(config, module, module, port);
+    }
+
+    /** An instance of {@code module}'s jar known (and logged) as {@code name}, e.g. a second instance. */
+    ServicePart(StackConfig config, String module, String name, int port) {
         this.config = config;
         this.module = module;
+        this.name = name;
         this.port = port;
     }
 
     @Override
     public String name() {
-        return module;
+        return name;
     }
 
     /** False (with the reason logged) when the module has no runnable jar yet: the stack then runs without it. */
@@ -59,7 +65,7 @@ final class ServicePart extends ChildProcessPart {
         command.addAll(List.of("-jar", privateCopyOfJar().toString()));
         var env = new java.util.HashMap<>(config.serviceEnvironment());
         env.put("SERVER_PORT", String.valueOf(port));
-        started(ChildProcess.start(module, command, env, config.runDir(), config.logDir().resolve(module + ".log")));
+        started(ChildProcess.start(name, command, env, config.runDir(), config.logDir().resolve(name + ".log")));
     }
 
     /**
@@ -84,6 +90,6 @@ final class ServicePart extends ChildProcessPart {
     @Override
     public void awaitReady() {
         String readiness = "http://" + config.host() + ":" + port + "/actuator/health/readiness";
-        awaitReady(Duration.ofSeconds(240), () -> Net.answers(readiness, "UP"));
+        awaitReady(config.startTimeout(), () -> Net.answers(readiness, "UP"));
     }
 }

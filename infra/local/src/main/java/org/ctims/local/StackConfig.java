@@ -44,6 +44,9 @@ public final class StackConfig {
     private final Map<String, Integer> servicePorts = new LinkedHashMap<>(SERVICES);
     private String gatewayClientSecret = "gateway-demo-secret";
     private Path javaHome;
+    private Duration startTimeout = Duration.ofSeconds(240);
+    private java.util.Set<String> modules;
+    private boolean demoData = true;
     private List<String> serviceJvmOptions = List.of(
             "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1", "-Xmx384m");
 
@@ -83,6 +86,9 @@ public final class StackConfig {
         if (env.containsKey("CTIMS_LOCAL_JAVA_HOME")) {
             c.javaHome = Path.of(env.get("CTIMS_LOCAL_JAVA_HOME"));
         }
+        if (env.containsKey("CTIMS_LOCAL_START_TIMEOUT")) {
+            c.startTimeout = Duration.ofSeconds(intOf(env, "CTIMS_LOCAL_START_TIMEOUT", 240));
+        }
         if (env.containsKey("CTIMS_LOCAL_JVM_OPTS")) {
             c.serviceJvmOptions = List.of(env.get("CTIMS_LOCAL_JVM_OPTS").trim().split("\\s+"));
         }
@@ -104,7 +110,35 @@ public final class StackConfig {
         return this;
     }
 
+    /**
+     * Only these services and/or the gateway (module names, e.g. {@code roster-service}, {@code gateway});
+     * PostgreSQL, Kafka and Keycloak (unless external) start as always. Default: every module.
+     */
+    public StackConfig modules(java.util.Set<String> names) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        SERVICES.keySet().forEach(s -> known.add(s + "-service"));
+        known.add("gateway");
+        names.stream().filter(n -> !known.contains(n)).findFirst().ifPresent(n -> {
+            throw new StackException("no module " + n + " to start (known: " + known + ")");
+        });
+        this.modules = java.util.Set.copyOf(names);
+        return this;
+    }
+
+    /** Whether the demo data is loaded once the stack is ready (default true). */
+    public StackConfig demoData(boolean load) {
+        this.demoData = load;
+        return this;
+    }
+
     // ---- derived values ----
+
+    /** True when the module (a service or the gateway) is to be started. */
+    public boolean starts(String module) {
+        return modules == null || modules.contains(module);
+    }
+
+    public boolean demoData() { return demoData; }
 
     public Path repoRoot() { return repoRoot; }
     public Path runDir() { return runDir; }
@@ -133,6 +167,8 @@ public final class StackConfig {
     public Path javaHome() { return javaHome; }
     public Path java() { return javaHome.resolve("bin/java"); }
     public List<String> serviceJvmOptions() { return serviceJvmOptions; }
+    /** How long Keycloak and each service may take to become ready. */
+    public Duration startTimeout() { return startTimeout; }
     public String projectVersion() { return VERSIONS.getProperty("project.version"); }
     public String keycloakVersion() { return VERSIONS.getProperty("keycloak.version"); }
     public Path stackDir() { return repoRoot.resolve("infra/local/target/stack"); }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.ctims.platform.logging.PersonalData;
+
 /**
  * The accountability figures of one cohort (one school, or a teacher's, division's or the
  * state's students, of one enrollment year).
@@ -49,7 +51,7 @@ public record Accountability(long cohortSize, Map<Outcome, Long> outcomes, Place
                 continue;
             }
             if (!seen.add(student.stn())) {
-                throw new IllegalArgumentException("student " + student.stn() + " twice in one cohort");
+                throw new IllegalArgumentException("student " + PersonalData.maskedStn(student.stn()) + " twice in one cohort");
             }
             Outcome outcome = Outcome.of(student);
             outcomes.merge(outcome, 1L, Long::sum);

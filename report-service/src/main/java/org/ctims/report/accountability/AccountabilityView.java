@@ -2,13 +2,16 @@ package org.ctims.report.accountability;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The answer of {@code GET /api/reports/accountability}: a school's figures and the same per
  * teacher and per division. Every rate has its numerator, denominator and exclusions;
  * {@code percent} is rounded to one decimal for display and null when the denominator is zero.
+ * {@code organizationName} is the school's name as the roster gave it last (null if it gave none).
  */
-public record AccountabilityView(String organizationPid, String schoolYear, long cohortSize, Placement placement,
+public record AccountabilityView(String organizationPid, String organizationName, String schoolYear, long cohortSize,
+                                 Placement placement,
                                  Credentials credentialAttainment, List<Row> byTeacher, List<Row> byDivision) {
 
     public record RateView(long numerator, long denominator, BigDecimal percent) {
@@ -33,14 +36,20 @@ public record AccountabilityView(String organizationPid, String schoolYear, long
                               List<ClusterRate> byCluster) {
 
         static Credentials of(Accountability a) {
+            return of(a, Map.of());
+        }
+
+        static Credentials of(Accountability a, Map<String, String> clusterNames) {
             CredentialAttainment5S1 c = a.credentials();
             return new Credentials(c.attained(), c.eligible(), c.excludedDeceased(), RateView.of(c.rate()),
                     a.credentialsByCluster().entrySet().stream()
-                            .map(e -> new ClusterRate(e.getKey(), RateView.of(e.getValue().rate()))).toList());
+                            .map(e -> new ClusterRate(e.getKey(), clusterNames.get(e.getKey()), RateView.of(e.getValue().rate())))
+                            .toList());
         }
     }
 
-    public record ClusterRate(String cluster, RateView rate) {
+    /** 5S1 of one career cluster: its code, its name on the year's list (null if it has none there), the rate. */
+    public record ClusterRate(String cluster, String name, RateView rate) {
     }
 
     /** One teacher's, division's or school's figures: {@code key} is the staff id, division or PID. */
@@ -51,8 +60,9 @@ public record AccountabilityView(String organizationPid, String schoolYear, long
         }
     }
 
-    static AccountabilityView of(String pid, String year, Accountability a, List<Row> byTeacher, List<Row> byDivision) {
-        return new AccountabilityView(pid, year, a.cohortSize(), Placement.of(a.placement()),
-                Credentials.of(a), List.copyOf(byTeacher), List.copyOf(byDivision));
+    static AccountabilityView of(String pid, String name, String year, Accountability a, Map<String, String> clusterNames,
+                                 List<Row> byTeacher, List<Row> byDivision) {
+        return new AccountabilityView(pid, name, year, a.cohortSize(), Placement.of(a.placement()),
+                Credentials.of(a, clusterNames), List.copyOf(byTeacher), List.copyOf(byDivision));
     }
 }

@@ -9,17 +9,24 @@ import java.util.Optional;
  * reads the events with its own types (tolerant reader).
  */
 public enum EducationStatus {
-    NOT_ATTENDING("not-attending"),
-    SECONDARY("secondary"),
-    TECHNOLOGY_CENTER_ADULT("technology-center-adult"),
-    PRIVATE_SCHOOL_ADULT("private-school-adult"),
-    PUBLIC_COLLEGIATE_ADULT("public-collegiate-adult"),
-    UNKNOWN("unknown");
+    NOT_ATTENDING("not-attending", "Not attending school"),
+    SECONDARY("secondary", "Attending high school or technology center as a secondary student"),
+    TECHNOLOGY_CENTER_ADULT("technology-center-adult", "Attending a technology center as an adult student"),
+    PRIVATE_SCHOOL_ADULT("private-school-adult", "Attending a private school as an adult student"),
+    PUBLIC_COLLEGIATE_ADULT("public-collegiate-adult", "Attending a public collegiate school as an adult student"),
+    UNKNOWN("unknown", "Unknown");
 
     private final String code;
+    private final String label;
 
-    EducationStatus(String code) {
+    EducationStatus(String code, String label) {
         this.code = code;
+        this.label = label;
+    }
+
+    /** The guidebook's wording, for reports meant for people. */
+    public String label() {
+        return label;
     }
 
     public String code() {

@@ -8,17 +8,24 @@ import java.util.Optional;
  * (followup-service/README.md "Codes").
  */
 public enum EmploymentStatus {
-    EMPLOYED_FULL_TIME_CIVILIAN("employed-full-time-civilian"),
-    EMPLOYED_PART_TIME_CIVILIAN("employed-part-time-civilian"),
-    EMPLOYED_FULL_TIME_MILITARY("employed-full-time-military"),
-    UNEMPLOYED_SEEKING("unemployed-seeking"),
-    NOT_IN_LABOR_FORCE("not-in-labor-force"),
-    UNKNOWN("unknown");
+    EMPLOYED_FULL_TIME_CIVILIAN("employed-full-time-civilian", "Employed full-time civilian"),
+    EMPLOYED_PART_TIME_CIVILIAN("employed-part-time-civilian", "Employed part-time civilian"),
+    EMPLOYED_FULL_TIME_MILITARY("employed-full-time-military", "Employed full-time military"),
+    UNEMPLOYED_SEEKING("unemployed-seeking", "Unemployed but actively seeking employment"),
+    NOT_IN_LABOR_FORCE("not-in-labor-force", "Not in the labor force and not seeking employment"),
+    UNKNOWN("unknown", "Unknown");
 
     private final String code;
+    private final String label;
 
-    EmploymentStatus(String code) {
+    EmploymentStatus(String code, String label) {
         this.code = code;
+        this.label = label;
+    }
+
+    /** The guidebook's wording, for reports meant for people. */
+    public String label() {
+        return label;
     }
 
     public String code() {

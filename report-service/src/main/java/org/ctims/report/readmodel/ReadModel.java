@@ -51,7 +51,26 @@ class ReadModel {
                 .update();
     }
 
-    void report(ReportEvent r) {
+    /**
+     * The report's state before and after an event: {@code newer} when the event's version replaced
+     * what was stored (or was the first seen); the previous flags are false when nothing was stored.
+     */
+    record ReportApplied(boolean newer, boolean followUpBefore, boolean certificateBefore) {
+    }
+
+    ReportApplied report(ReportEvent r, Instant time) {
+        Timestamp savedAt = Timestamp.from(r.savedAt() == null ? time : r.savedAt());
+        jdbc.sql("""
+                insert into report_version (report_id, version, stn, school_year, organization_pid, follow_up_complete,
+                    certificate_complete, saved_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(r.reportId(), r.version(), r.stn(), r.schoolYear(), r.organizationPid(), r.followUpComplete(),
+                        r.certificateComplete(), savedAt)
+                .update();
+        var before = jdbc.sql("select follow_up_complete, certificate_complete from report_state where report_id = ? for update")
+                .param(r.reportId())
+                .query((rs, i) -> new boolean[] {rs.getBoolean(1), rs.getBoolean(2)}).optional()
+                .orElse(new boolean[] {false, false});
         int changed = jdbc.sql("""
                 insert into report_state (report_id, version, stn, school_year, organization_pid, grade, removed, deceased,
                     education_status, employment_status, took_certification_test, follow_up_applies,
@@ -77,7 +96,7 @@ class ReadModel {
                 .param("savedAt", r.savedAt() == null ? null : Timestamp.from(r.savedAt()))
                 .update();
         if (changed == 0) {
-            return; // an older or the same version: the stored state is newer
+            return new ReportApplied(false, before[0], before[1]); // an older or the same version: the stored state is newer
         }
         jdbc.sql("delete from report_certification where report_id = ?").param(r.reportId()).update();
         int position = 0;
@@ -88,6 +107,7 @@ class ReadModel {
                     .params(r.reportId(), position++, c.assessmentNumber(), c.clusterCode(), c.result())
                     .update();
         }
+        return new ReportApplied(true, before[0], before[1]);
     }
 
     void catalog(CatalogEvent event, Instant time) {

@@ -2,6 +2,8 @@ package org.ctims.report.readmodel;
 
 import org.ctims.platform.events.CloudEvents;
 import org.ctims.platform.events.Inbox;
+import org.ctims.report.progress.CompletionChange;
+import org.ctims.report.progress.ProgressAnnouncements;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,10 +17,12 @@ class ReadModelUpdates {
 
     private final Inbox inbox;
     private final ReadModel readModel;
+    private final ProgressAnnouncements progress;
 
-    ReadModelUpdates(Inbox inbox, ReadModel readModel) {
+    ReadModelUpdates(Inbox inbox, ReadModel readModel, ProgressAnnouncements progress) {
         this.inbox = inbox;
         this.readModel = readModel;
+        this.progress = progress;
     }
 
     @Transactional
@@ -29,10 +33,19 @@ class ReadModelUpdates {
         inbox.runOnce("report.enrollments", message, () -> readModel.enrollment(event, time));
     }
 
+    /** A newer report version whose completion flags changed is announced as progress (same transaction). */
     @Transactional
     public void report(Message<byte[]> message) {
         var event = ReportEvent.parse(EventFields.type(message), message.getPayload());
-        inbox.runOnce("report.reports", message, () -> event.ifPresent(readModel::report));
+        var time = CloudEvents.requireTime(message);
+        inbox.runOnce("report.reports", message, () -> event.ifPresent(e -> {
+            ReadModel.ReportApplied applied = readModel.report(e, time);
+            if (applied.newer()) {
+                progress.reportSaved(new CompletionChange(e.reportId(), e.version(), e.stn(), e.schoolYear(),
+                        e.organizationPid(), e.savedAt() == null ? time : e.savedAt(), applied.followUpBefore(),
+                        e.followUpComplete(), applied.certificateBefore(), e.certificateComplete()));
+            }
+        }));
     }
 
     @Transactional

@@ -1,12 +1,12 @@
 package org.ctims.report.readmodel;
 
-import java.time.Instant;
-
+import org.ctims.platform.security.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** State staff drop the read models and replay the topics (README "Rebuild"). */
+/** State staff drop the read models and replay the topics, and follow the replay (README "Rebuild"). */
 @RestController
 class RebuildController {
 
@@ -16,13 +16,16 @@ class RebuildController {
         this.rebuild = rebuild;
     }
 
-    /** The replay has started when this answers; the figures are complete once it caught up. */
-    record Rebuilt(Instant replayStartedAt) {
-    }
-
+    /** Answers once the replay has started (409 {@code rebuild-running} while another one runs). */
     @PostMapping("/api/reports/read-models/rebuild")
     @PreAuthorize("hasRole('state-admin')")
-    Rebuilt rebuild() {
-        return new Rebuilt(rebuild.run());
+    Rebuild.Status rebuild(CurrentUser user) {
+        return rebuild.start(user.username());
+    }
+
+    @GetMapping("/api/reports/read-models/rebuild")
+    @PreAuthorize("hasRole('state-admin')")
+    Rebuild.Status status() {
+        return rebuild.status();
     }
 }

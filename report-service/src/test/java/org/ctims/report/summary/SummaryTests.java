@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.ctims.report.summary.SummaryStudent.Entry;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ class SummaryTests {
 
     static SummaryStudent senior(String stn, String name, boolean complete, String education, String employment,
                                  Entry... entries) {
-        return new SummaryStudent(stn, name, true, complete, false, education, employment, List.of(entries));
+        return new SummaryStudent(stn, name, true, complete, false, false, education, employment, List.of(entries), Set.of("700001"));
     }
 
     /** Five students of one teacher, every count below worked out by hand. */
@@ -23,9 +24,10 @@ class SummaryTests {
                 senior("0000000002", "Baker, Ben", false, "unknown", null, new Entry("7503", "ED", "not-passed")),
                 senior("0000000003", "Avery, Al", false, null, null, new Entry("7503", "ED", "not-taken")),
                 // grade 11: no follow-up, certifications still count
-                new SummaryStudent("0000000004", "Cole, Cy", false, false, true, null, null,
-                        List.of(new Entry("1234", "BA", "passed"), new Entry("5555", null, null))),
-                new SummaryStudent("0000000005", "Dunn, Di", true, true, true, "secondary", "unemployed-seeking", List.of()));
+                new SummaryStudent("0000000004", "Cole, Cy", false, false, true, false, null, null,
+                        List.of(new Entry("1234", "BA", "passed"), new Entry("5555", null, null)), Set.of("700001")),
+                new SummaryStudent("0000000005", "Dunn, Di", true, true, true, false, "secondary", "unemployed-seeking", List.of(),
+                        Set.of("700001")));
     }
 
     @Test
@@ -58,6 +60,17 @@ class SummaryTests {
         assertThat(s.byCluster()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "BA", new Summary.Results(2, 1, 1), "ED", new Summary.Results(2, 1, 1)));
         assertThat(s.byAssessment().keySet()).containsExactly("1234", "7503");
+    }
+
+    @Test
+    void aDeceasedStudentIsCountedAsDeceasedInBothBreakdownsNotAsUnanswered() {
+        SummaryStudent deceased = new SummaryStudent("0000000006", "Eng, Ed", true, true, true, true, null, null,
+                List.of(), Set.of("700001"));
+        Summary s = Summary.of(List.of(deceased, teacherA().get(2)));
+        assertThat(s.deceased()).isEqualTo(1);
+        assertThat(s.educationStatus()).containsExactlyInAnyOrderEntriesOf(Map.of("deceased", 1L, "unanswered", 1L));
+        assertThat(s.employmentStatus()).containsExactlyInAnyOrderEntriesOf(Map.of("deceased", 1L, "unanswered", 1L));
+        assertThat(s.followUpComplete()).isEqualTo(1);
     }
 
     @Test

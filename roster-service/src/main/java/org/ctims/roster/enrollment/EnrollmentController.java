@@ -1,12 +1,17 @@
 package org.ctims.roster.enrollment;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.ctims.platform.audit.AuditEntry;
+import org.ctims.platform.audit.AuditLog;
 import org.ctims.platform.security.CurrentUser;
 import org.ctims.platform.security.Role;
 import org.ctims.platform.web.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,21 +19,25 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The students of an organization and school year, optionally of one teacher. A teacher sees only
- * their own students (by the {@code staff_id} of their sign-in); an organization outside the
- * caller's answers 403.
+ * The students of an organization and school year, optionally of one teacher: for teachers, school
+ * administrators, state staff and report consumers. A teacher sees only their own students (by the
+ * {@code staff_id} of their sign-in); an organization outside the caller's answers 403, and so does
+ * a signed-in person without one of those roles, even one whose {@code org_pids} name the school.
  */
 @RestController
 @RequestMapping("/api/roster/organizations/{pid}/enrollments")
+@PreAuthorize("hasAnyRole('teacher', 'school-admin', 'state-admin', 'report-consumer')")
 class EnrollmentController {
 
     private static final Pattern SCHOOL_YEAR = Pattern.compile("\\d{4}-\\d{4}");
     static final int MAX_SIZE = 500;
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
 
-    EnrollmentController(JdbcClient jdbc) {
+    EnrollmentController(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -50,7 +59,7 @@ class EnrollmentController {
                 return List.of();
             }
         }
-        return jdbc.sql("""
+        List<EnrollmentView> enrollments = jdbc.sql("""
                 select sis, sourced_id, stn, given_name, family_name, birth_date, gender, grade, email, organization_pid,
                        teacher_staff_id, teacher_name, division, school_year
                 from enrollment
@@ -67,5 +76,13 @@ class EnrollmentController {
                         rs.getString("teacher_staff_id"), rs.getString("teacher_name"), rs.getString("division"),
                         rs.getString("school_year")))
                 .list();
+        Map<String, Object> what = new LinkedHashMap<>();
+        what.put("teacher", onlyTeacher);
+        what.put("page", page);
+        what.put("size", size);
+        audit.record(user, AuditEntry.of("roster.enrollments.list").organization(pid, schoolYear)
+                .students(enrollments.stream().map(EnrollmentView::stn).distinct().toList()).details(what)
+                .count(enrollments.size()));
+        return enrollments;
     }
 }

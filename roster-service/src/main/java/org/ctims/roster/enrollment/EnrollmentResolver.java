@@ -3,18 +3,24 @@ package org.ctims.roster.enrollment;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.ctims.platform.events.OutgoingEvent;
 import org.ctims.roster.oneroster.EnrollmentRefresher;
-import org.ctims.roster.oneroster.RecordHeader;
+import org.ctims.roster.oneroster.RecordType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -32,45 +38,52 @@ import org.springframework.transaction.annotation.Transactional;
 class EnrollmentResolver implements EnrollmentRefresher {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final EnrollmentPublisher publisher;
 
-    EnrollmentResolver(JdbcClient jdbc, EnrollmentPublisher publisher) {
+    EnrollmentResolver(JdbcClient jdbc, JdbcTemplate batch, EnrollmentPublisher publisher) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.publisher = publisher;
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public Set<String> affectedBy(RecordHeader header) {
-        String sql = switch (header.type()) {
+    public Set<String> affectedBy(String sis, RecordType type, Collection<String> sourcedIds) {
+        if (sourcedIds.isEmpty()) {
+            return Set.of();
+        }
+        String sql = switch (type) {
             case ORG -> """
-                    select e.sourced_id from roster_enrollment e
-                    left join roster_class c on c.sis = e.sis and c.sourced_id = e.class_sourced_id
-                    where e.sis = :sis and (e.school_sourced_id = :id or c.school_sourced_id = :id)""";
+                    select sourced_id from roster_enrollment where sis = :sis and school_sourced_id = any(:ids)
+                    union
+                    select e.sourced_id from roster_class c
+                    join roster_enrollment e on e.sis = c.sis and e.class_sourced_id = c.sourced_id
+                    where c.sis = :sis and c.school_sourced_id = any(:ids)""";
             case ACADEMIC_SESSION -> """
-                    select e.sourced_id from roster_enrollment e
-                    join roster_class c on c.sis = e.sis and c.sourced_id = e.class_sourced_id
-                    where e.sis = :sis and c.term_sourced_id = :id""";
-            case CLASS -> "select sourced_id from roster_enrollment where sis = :sis and class_sourced_id = :id";
+                    select e.sourced_id from roster_class c
+                    join roster_enrollment e on e.sis = c.sis and e.class_sourced_id = c.sourced_id
+                    where c.sis = :sis and c.term_sourced_id = any(:ids)""";
+            case CLASS -> "select sourced_id from roster_enrollment where sis = :sis and class_sourced_id = any(:ids)";
             case USER, DEMOGRAPHIC -> """
-                    select sourced_id from roster_enrollment where sis = :sis and user_sourced_id = :id
+                    select sourced_id from roster_enrollment where sis = :sis and user_sourced_id = any(:ids)
                     union
                     select s.sourced_id from roster_enrollment t
                     join roster_enrollment s on s.sis = t.sis and s.class_sourced_id = t.class_sourced_id
-                    where t.sis = :sis and t.user_sourced_id = :id and t.role = 'teacher'""";
+                    where t.sis = :sis and t.user_sourced_id = any(:ids) and t.role = 'teacher'""";
             case ENROLLMENT -> """
-                    select cast(:id as text)
+                    select id from unnest(:ids) as ids(id)
                     union
                     select s.sourced_id from roster_enrollment t
                     join roster_enrollment s on s.sis = t.sis and s.class_sourced_id = t.class_sourced_id
-                    where t.sis = :sis and t.sourced_id = :id and t.role = 'teacher'""";
+                    where t.sis = :sis and t.sourced_id = any(:ids) and t.role = 'teacher'""";
             // Roles do not decide enrollments: an enrollment's own role says student or teacher.
             case ROLE -> null;
         };
         if (sql == null) {
             return Set.of();
         }
-        return new LinkedHashSet<>(jdbc.sql(sql).param("sis", header.sis()).param("id", header.sourcedId())
+        return new LinkedHashSet<>(jdbc.sql(sql).param("sis", sis).param("ids", textArray(sourcedIds))
                 .query(String.class).list());
     }
 
@@ -80,84 +93,113 @@ class EnrollmentResolver implements EnrollmentRefresher {
         if (enrollmentSourcedIds.isEmpty()) {
             return;
         }
+        SqlParameterValue ids = textArray(new TreeSet<>(enrollmentSourcedIds));
         // Serialize resolutions of the same enrollments (several consumers or an upload at once):
         // whoever resolves second waits here and then sees the first one's committed records, so no
         // change is lost between two transactions that each saw only their own. Sorted: no deadlock
         // between two refreshes.
-        jdbc.sql("select sourced_id from roster_enrollment where sis = :sis and sourced_id in (:ids) order by sourced_id for update")
-                .param("sis", sis).param("ids", enrollmentSourcedIds).query(String.class).list();
-        Map<String, Resolution> resolutions = jdbc.sql(RESOLVE).param("sis", sis).param("ids", enrollmentSourcedIds)
+        jdbc.sql("select sourced_id from roster_enrollment where sis = :sis and sourced_id = any(:ids) order by sourced_id for update")
+                .param("sis", sis).param("ids", ids).query(String.class).list();
+        Map<String, Resolution> resolutions = jdbc.sql(RESOLVE).param("sis", sis).param("ids", ids)
                 .query(EnrollmentResolver::resolution).list().stream()
                 .collect(Collectors.toMap(Resolution::sourcedId, Function.identity()));
-        Map<String, EnrollmentFacts> published = jdbc.sql("select * from enrollment where sis = :sis and sourced_id in (:ids)")
-                .param("sis", sis).param("ids", enrollmentSourcedIds).query(EnrollmentResolver::facts).list().stream()
+        Map<String, EnrollmentFacts> published = jdbc.sql("select * from enrollment where sis = :sis and sourced_id = any(:ids)")
+                .param("sis", sis).param("ids", ids).query(EnrollmentResolver::facts).list().stream()
                 .collect(Collectors.toMap(EnrollmentFacts::sourcedId, Function.identity()));
+        Changes changes = new Changes();
         for (String id : enrollmentSourcedIds) {
             Resolution resolution = resolutions.get(id);
             if (resolution == null) {
                 continue; // never received (e.g. a reference to an enrollment that has not arrived)
             }
-            apply(sis, resolution, Optional.ofNullable(published.get(id)));
+            changes.apply(resolution, Optional.ofNullable(published.get(id)));
         }
+        changes.write(sis);
     }
 
-    private void apply(String sis, Resolution resolution, Optional<EnrollmentFacts> published) {
-        if (resolution.facts() != null) {
-            clearPending(sis, resolution.sourcedId());
-            EnrollmentFacts facts = resolution.facts();
-            if (published.isEmpty()) {
-                store(facts);
-                publisher.recorded(facts, "added");
-            } else if (!published.get().equals(facts)) {
-                store(facts);
-                if (!published.get().stn().equals(facts.stn())) {
-                    // The key (STN) changes: retract under the old key, add under the new one.
-                    publisher.removed(published.get());
-                    publisher.recorded(facts, "added");
-                } else {
-                    publisher.recorded(facts, "changed");
+    /** What a refresh changes, collected first and then written with one statement (or one batch) each. */
+    private final class Changes {
+
+        private final List<EnrollmentFacts> stored = new ArrayList<>();
+        private final List<String> removed = new ArrayList<>();
+        private final List<String> resolved = new ArrayList<>();
+        private final List<Resolution> waiting = new ArrayList<>();
+        private final List<OutgoingEvent> events = new ArrayList<>();
+
+        void apply(Resolution resolution, Optional<EnrollmentFacts> published) {
+            if (resolution.facts() != null) {
+                resolved.add(resolution.sourcedId());
+                EnrollmentFacts facts = resolution.facts();
+                if (published.isEmpty()) {
+                    stored.add(facts);
+                    events.add(publisher.recorded(facts, "added"));
+                } else if (!published.get().equals(facts)) {
+                    stored.add(facts);
+                    EnrollmentFacts previous = published.get();
+                    if (!previous.stn().equals(facts.stn())) {
+                        // The key (STN) changes: retract under the old key, add under the new one.
+                        events.add(publisher.removed(previous));
+                        events.add(publisher.recorded(facts, "added"));
+                    } else {
+                        events.add(publisher.recorded(facts, "changed"));
+                    }
                 }
+                return;
             }
-            return;
+            published.ifPresent(previous -> {
+                removed.add(previous.sourcedId());
+                events.add(publisher.removed(previous));
+            });
+            if (resolution.waitingFor() != null) {
+                waiting.add(resolution);
+            } else {
+                resolved.add(resolution.sourcedId());
+            }
         }
-        published.ifPresent(previous -> {
-            jdbc.sql("delete from enrollment where sis = :sis and sourced_id = :id")
-                    .param("sis", sis).param("id", previous.sourcedId()).update();
-            publisher.removed(previous);
-        });
-        if (resolution.waitingFor() != null) {
-            jdbc.sql("""
-                    insert into pending_enrollment (sis, sourced_id, school_sourced_id, waiting_for) values (:sis, :id, :school, :waiting)
-                    on conflict (sis, sourced_id) do update set waiting_for = excluded.waiting_for,
-                        school_sourced_id = excluded.school_sourced_id""")
-                    .param("sis", sis).param("id", resolution.sourcedId()).param("school", resolution.schoolSourcedId())
-                    .param("waiting", resolution.waitingFor()).update();
-        } else {
-            clearPending(sis, resolution.sourcedId());
+
+        void write(String sis) {
+            if (!removed.isEmpty()) {
+                jdbc.sql("delete from enrollment where sis = :sis and sourced_id = any(:ids)")
+                        .param("sis", sis).param("ids", textArray(removed)).update();
+            }
+            if (!resolved.isEmpty()) {
+                jdbc.sql("delete from pending_enrollment where sis = :sis and sourced_id = any(:ids)")
+                        .param("sis", sis).param("ids", textArray(resolved)).update();
+            }
+            if (!waiting.isEmpty()) {
+                batch.batchUpdate("""
+                        insert into pending_enrollment (sis, sourced_id, school_sourced_id, waiting_for) values (?, ?, ?, ?)
+                        on conflict (sis, sourced_id) do update set waiting_for = excluded.waiting_for,
+                            school_sourced_id = excluded.school_sourced_id""",
+                        waiting.stream().map(r -> new Object[] {sis, r.sourcedId(), r.schoolSourcedId(), r.waitingFor()}).toList());
+            }
+            if (!stored.isEmpty()) {
+                batch.batchUpdate(STORE, stored.stream().map(EnrollmentResolver::storeParams).toList());
+            }
+            publisher.publishAll(events);
         }
     }
 
-    private void clearPending(String sis, String sourcedId) {
-        jdbc.sql("delete from pending_enrollment where sis = :sis and sourced_id = :id")
-                .param("sis", sis).param("id", sourcedId).update();
+    private static SqlParameterValue textArray(Collection<String> values) {
+        return new SqlParameterValue(Types.ARRAY, "text", values.toArray(String[]::new));
     }
 
-    private void store(EnrollmentFacts f) {
-        jdbc.sql("""
-                insert into enrollment (sis, sourced_id, stn, given_name, family_name, birth_date, gender, grade, email,
-                    organization_pid, organization_name, teacher_staff_id, teacher_name, division, school_year, class_sourced_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (sis, sourced_id) do update set stn = excluded.stn, given_name = excluded.given_name,
-                    family_name = excluded.family_name, birth_date = excluded.birth_date, gender = excluded.gender,
-                    grade = excluded.grade, email = excluded.email, organization_pid = excluded.organization_pid,
-                    organization_name = excluded.organization_name, teacher_staff_id = excluded.teacher_staff_id,
-                    teacher_name = excluded.teacher_name, division = excluded.division, school_year = excluded.school_year,
-                    class_sourced_id = excluded.class_sourced_id, recorded_at = now()""")
-                .params(f.sis(), f.sourcedId(), f.stn(), f.givenName(), f.familyName(),
-                        f.birthDate() == null ? null : Date.valueOf(f.birthDate()), f.gender(), f.grade(), f.email(),
-                        f.organizationPid(), f.organizationName(), f.teacherStaffId(), f.teacherName(), f.division(),
-                        f.schoolYear(), f.classSourcedId())
-                .update();
+    private static final String STORE = """
+            insert into enrollment (sis, sourced_id, stn, given_name, family_name, birth_date, gender, grade, email,
+                organization_pid, organization_name, teacher_staff_id, teacher_name, division, school_year, class_sourced_id)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (sis, sourced_id) do update set stn = excluded.stn, given_name = excluded.given_name,
+                family_name = excluded.family_name, birth_date = excluded.birth_date, gender = excluded.gender,
+                grade = excluded.grade, email = excluded.email, organization_pid = excluded.organization_pid,
+                organization_name = excluded.organization_name, teacher_staff_id = excluded.teacher_staff_id,
+                teacher_name = excluded.teacher_name, division = excluded.division, school_year = excluded.school_year,
+                class_sourced_id = excluded.class_sourced_id, recorded_at = now()""";
+
+    private static Object[] storeParams(EnrollmentFacts f) {
+        return new Object[] {f.sis(), f.sourcedId(), f.stn(), f.givenName(), f.familyName(),
+                f.birthDate() == null ? null : Date.valueOf(f.birthDate()), f.gender(), f.grade(), f.email(),
+                f.organizationPid(), f.organizationName(), f.teacherStaffId(), f.teacherName(), f.division(),
+                f.schoolYear(), f.classSourcedId()};
     }
 
     /**
@@ -190,7 +232,7 @@ class EnrollmentResolver implements EnrollmentRefresher {
                     and te.status = 'active'
                 order by te.is_primary desc, te.sourced_id
                 limit 1) t on true
-            where e.sis = :sis and e.sourced_id in (:ids)""";
+            where e.sis = :sis and e.sourced_id = any(:ids)""";
 
     private static Resolution resolution(ResultSet rs, int row) throws SQLException {
         String id = rs.getString("sourced_id");

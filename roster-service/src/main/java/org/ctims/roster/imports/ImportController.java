@@ -8,11 +8,15 @@ import org.ctims.platform.web.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Upload of a OneRoster 1.2 CSV zip by schools without an SIS feed (or by SIS clients). */
+/**
+ * Upload of a OneRoster 1.2 CSV zip by schools without an SIS feed, by SIS clients, or by state
+ * staff for a named SIS (its feed's records repaired or caught up from an export).
+ */
 @RestController
 @RequestMapping("/api/roster/imports")
 class ImportController {
@@ -23,15 +27,20 @@ class ImportController {
         this.imports = imports;
     }
 
-    /** The zip in the multipart part {@code file}; answers the import report (counts and every rejected row). */
+    /**
+     * The zip in the multipart part {@code file}; answers the import report (counts and every
+     * rejected row). State staff name the SIS in {@code sis}; nobody else may.
+     */
     @PostMapping(consumes = "multipart/form-data")
-    @PreAuthorize("hasAnyRole('sis-integration', 'school-admin')")
-    ImportReport upload(@RequestPart(name = "file", required = false) MultipartFile file, CurrentUser user) throws IOException {
+    @PreAuthorize("hasAnyRole('sis-integration', 'school-admin', 'state-admin')")
+    ImportReport upload(@RequestParam(required = false) String sis,
+                        @RequestPart(name = "file", required = false) MultipartFile file, CurrentUser user) throws IOException {
+        String namespace = imports.namespace(sis, user);
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("file", "Attach the OneRoster CSV zip in the part 'file'.");
         }
         try (InputStream in = file.getInputStream()) {
-            return imports.importZip(in, user);
+            return imports.importZip(in, namespace, user);
         }
     }
 }

@@ -102,7 +102,12 @@ final class OneRosterZip {
     }
 
     List<CsvRow> file(String name) {
-        return files.getOrDefault(name, List.of());
+        return files.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+    }
+
+    /** Whether the zip holds this file (even with no rows). */
+    boolean has(String name) {
+        return files.containsKey(name.toLowerCase(Locale.ROOT));
     }
 
     /** manifest.csv as property → value (e.g. {@code file.users} → {@code bulk}). */

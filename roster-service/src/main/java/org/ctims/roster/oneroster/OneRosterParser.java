@@ -30,6 +30,20 @@ import tools.jackson.databind.json.JsonMapper;
 public final class OneRosterParser {
 
     static final int MAX_SOURCED_ID = 255;
+    /**
+     * A OneRoster record is a few hundred bytes to a few kilobytes; anything far larger is not a
+     * roster record (and would otherwise be stored and published whole, up to Kafka's 1 MB).
+     */
+    static final int MAX_RECORD_BYTES = 64 * 1024;
+    /**
+     * Longest texts the system keeps of a person or a school (the services downstream store them in
+     * columns of this size): a longer one is refused here, with its field, rather than stored by
+     * some services and refused by others.
+     */
+    static final int MAX_NAME = 100;
+    static final int MAX_EMAIL = 254;
+    static final int MAX_STAFF_ID = 200;
+    static final int MAX_TITLE = 300;
     private static final Pattern STN = Pattern.compile("\\d{10}");
     private static final Pattern PID = Pattern.compile("\\d{1,12}");
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
@@ -43,6 +57,10 @@ public final class OneRosterParser {
      * @param payload the record's JSON
      */
     public OneRosterRecord parse(String sis, String ceType, byte[] payload) {
+        if (payload != null && payload.length > MAX_RECORD_BYTES) {
+            throw new InvalidRecordException("The record is " + payload.length + " bytes; a OneRoster record may be at most "
+                    + MAX_RECORD_BYTES + " bytes", ceType, null, null);
+        }
         return parse(sis, ceType, readObject(ceType, payload));
     }
 
@@ -112,7 +130,8 @@ public final class OneRosterParser {
         if (pid == null && ("school".equals(type) || type == null)) {
             throw context.invalid("A school needs its PID in identifier");
         }
-        return new OneRosterRecord.Org(header, required(context, node, "name"), type, pid, ref(node, "parent"));
+        return new OneRosterRecord.Org(header, limited(context, "name", required(context, node, "name"), MAX_TITLE), type, pid,
+                ref(node, "parent"));
     }
 
     private static OneRosterRecord academicSession(Context context, RecordHeader header, JsonNode node) {
@@ -158,10 +177,15 @@ public final class OneRosterParser {
         if (student && !STN.matcher(stn).matches()) {
             throw context.invalid("A student's STN must be exactly 10 digits, got '" + stn + "'");
         }
-        String email = text(node, "email");
+        String email = limited(context, "email", text(node, "email"), MAX_EMAIL);
         String identifier = text(node, "identifier");
         String staffId = identifier != null ? identifier : email == null ? null : email.toLowerCase(Locale.ROOT);
-        return new OneRosterRecord.User(header, text(node, "givenName"), text(node, "familyName"), email,
+        if (!student) {
+            limited(context, identifier != null ? "identifier" : "email (the staff id when there is no identifier)", staffId,
+                    MAX_STAFF_ID);
+        }
+        return new OneRosterRecord.User(header, limited(context, "givenName", text(node, "givenName"), MAX_NAME),
+                limited(context, "familyName", text(node, "familyName"), MAX_NAME), email,
                 stn, staffId, grade(node), List.copyOf(roles));
     }
 
@@ -198,11 +222,11 @@ public final class OneRosterParser {
         if (term == null) {
             throw context.invalid("A class needs a term (terms) to know its school year");
         }
-        String title = text(node, "title");
+        String title = limited(context, "title", text(node, "title"), MAX_TITLE);
         String division = null;
         for (JsonNode subject : array(node, "subjects")) {
             if (division == null && subject.isValueNode() && !subject.asString().isBlank()) {
-                division = subject.asString().trim();
+                division = limited(context, "subjects", subject.asString().trim(), MAX_TITLE);
             }
         }
         return new OneRosterRecord.Clazz(header, title, school, ref(node, "course"), term,
@@ -275,6 +299,13 @@ public final class OneRosterParser {
         } catch (DateTimeParseException e) {
             throw context.invalid(field + " '" + value + "' is not a possible date (YYYY-MM-DD)");
         }
+    }
+
+    private static String limited(Context context, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw context.invalid(field + " is " + value.length() + " characters long; at most " + max + " are kept");
+        }
+        return value;
     }
 
     private static String required(Context context, JsonNode node, String field) {

@@ -191,6 +191,38 @@ class OneRosterParserTests {
     }
 
     @Test
+    void aGiantRecordIsRejectedBeforeItIsRead() {
+        byte[] atLimit = student("u-1", "1234567890", "org-1").with("vendorNotes", "G".repeat(OneRosterParser.MAX_RECORD_BYTES - 450))
+                .bytes();
+        byte[] giant = student("u-1", "1234567890", "org-1").with("givenName", "G".repeat(900_000)).bytes();
+
+        assertThat(atLimit.length).isLessThanOrEqualTo(OneRosterParser.MAX_RECORD_BYTES);
+        assertThat(parser.parse(SIS, "oneroster.user", atLimit).header().sourcedId()).isEqualTo("u-1");
+        assertThat(rejection("oneroster.user", giant).reason())
+                .isEqualTo("The record is " + giant.length + " bytes; a OneRoster record may be at most 65536 bytes");
+    }
+
+    @Test
+    void textsLongerThanTheSystemKeepsAreRejectedWithTheirField() {
+        assertThat(parse(student("u-1", "1234567890", "o").with("givenName", "G".repeat(100)).with("email",
+                "e".repeat(240) + "@school.org"))).isNotNull();
+        assertThat(rejection(student("u-1", "1234567890", "o").with("givenName", "G".repeat(101))).reason())
+                .isEqualTo("givenName is 101 characters long; at most 100 are kept");
+        assertThat(rejection(student("u-1", "1234567890", "o").with("familyName", "F".repeat(101))).reason())
+                .startsWith("familyName is 101");
+        assertThat(rejection(student("u-1", "1234567890", "o").with("email", "e".repeat(250) + "@x.org")).reason())
+                .startsWith("email is 256");
+        assertThat(rejection(teacher("t-1", "7".repeat(201), "org-1")).reason()).startsWith("identifier is 201");
+        assertThat(rejection(teacher("t-1", "x", "org-1").without("identifier").with("email", "e".repeat(200) + "@x.org"))
+                .reason()).startsWith("email (the staff id when there is no identifier) is 206");
+        assertThat(rejection(school("org-1", "10001", "S".repeat(301))).reason()).startsWith("name is 301");
+        assertThat(rejection(cteClass("c-1", "org-1", "sy-1", "B").with("title", "T".repeat(301))).reason())
+                .startsWith("title is 301");
+        assertThat(rejection(cteClass("c-1", "org-1", "sy-1", "D".repeat(301)).with("title", "T")).reason())
+                .startsWith("subjects is 301");
+    }
+
+    @Test
     void aRecordWithoutTheSendingSisIsRejected() {
         Builder org = school("o", "1", "S");
         assertThatThrownBy(() -> parser.parse(null, org.ceType(), org.bytes()))

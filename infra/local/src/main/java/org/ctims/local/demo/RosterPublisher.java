@@ -21,14 +21,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * acknowledged by the broker ({@code acks=all}) before the loader goes on to wait for the roster
  * service, so "sent" really means "on the topic".
  */
-final class RosterPublisher implements AutoCloseable {
+public final class RosterPublisher implements AutoCloseable {
 
-    static final String TOPIC = "sis.oneroster.v1";
+    public static final String TOPIC = "sis.oneroster.v1";
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final String sis;
 
-    RosterPublisher(String brokers, String sis) {
+    public RosterPublisher(String brokers, String sis) {
         // the producer logs its whole configuration at INFO: keep the launcher's console to one line per step
         if (System.getProperty("org.slf4j.simpleLogger.log.org.apache.kafka") == null) {
             System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "warn");
@@ -44,7 +44,7 @@ final class RosterPublisher implements AutoCloseable {
     }
 
     /** Sends all records (batched by the producer) and waits until the broker has acknowledged each. */
-    void publish(List<RosterRecord> records) {
+    public void publish(List<RosterRecord> records) {
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         for (RosterRecord record : records) {
             acks.add(producer.send(message(record)));

@@ -13,7 +13,7 @@ import java.util.UUID;
  * {@link #with}. Everything is fixed (no clock, no random), so a replay is byte-for-byte the same
  * and the roster service's "newer wins" and inbox leave it unchanged.
  */
-final class RosterRecord {
+public final class RosterRecord {
 
     private final String type;
     private final Map<String, Object> fields = new LinkedHashMap<>();
@@ -25,20 +25,20 @@ final class RosterRecord {
         fields.put("dateLastModified", modified.toString());
     }
 
-    static RosterRecord school(String sourcedId, String pid, String name, Instant modified) {
+    public static RosterRecord school(String sourcedId, String pid, String name, Instant modified) {
         return new RosterRecord("org", sourcedId, modified).with("name", name).with("type", "school")
                 .with("identifier", pid);
     }
 
     /** A school year; OneRoster's {@code schoolYear} is the year it ends in (2019 = 2018-2019). */
-    static RosterRecord schoolYear(String sourcedId, int endYear, Instant modified) {
+    public static RosterRecord schoolYear(String sourcedId, int endYear, Instant modified) {
         return new RosterRecord("academicSession", sourcedId, modified).with("title", (endYear - 1) + "-" + endYear)
                 .with("type", "schoolYear").with("schoolYear", String.valueOf(endYear))
                 .with("startDate", (endYear - 1) + "-08-15").with("endDate", endYear + "-05-31");
     }
 
     /** A teacher at one or more schools; the state staff id goes in {@code identifier} (the sign-in's staff_id). */
-    static RosterRecord teacher(String sourcedId, String staffId, String givenName, String familyName,
+    public static RosterRecord teacher(String sourcedId, String staffId, String givenName, String familyName,
                                 List<String> schoolSourcedIds, Instant modified) {
         return new RosterRecord("user", sourcedId, modified).with("enabledUser", true)
                 .with("givenName", givenName).with("familyName", familyName).with("identifier", staffId)
@@ -47,7 +47,7 @@ final class RosterRecord {
     }
 
     /** A student with the STN in {@code userIds} and one grade; the e-mail is optional. */
-    static RosterRecord student(String sourcedId, String stn, String givenName, String familyName, int grade,
+    public static RosterRecord student(String sourcedId, String stn, String givenName, String familyName, int grade,
                                 String email, String schoolSourcedId, Instant modified) {
         RosterRecord record = new RosterRecord("user", sourcedId, modified).with("enabledUser", true)
                 .with("givenName", givenName).with("familyName", familyName)
@@ -58,12 +58,12 @@ final class RosterRecord {
     }
 
     /** Birth date and sex; OneRoster gives a demographic the sourcedId of its user. */
-    static RosterRecord demographic(String userSourcedId, String birthDate, String sex, Instant modified) {
+    public static RosterRecord demographic(String userSourcedId, String birthDate, String sex, Instant modified) {
         return new RosterRecord("demographic", userSourcedId, modified).with("birthDate", birthDate).with("sex", sex);
     }
 
     /** A CTE class of one school year; its subject is the division CTIMS shows. */
-    static RosterRecord cteClass(String sourcedId, String title, String subject, String schoolSourcedId,
+    public static RosterRecord cteClass(String sourcedId, String title, String subject, String schoolSourcedId,
                                  String termSourcedId, Instant modified) {
         return new RosterRecord("class", sourcedId, modified).with("title", title).with("classType", "scheduled")
                 .with("school", ref(schoolSourcedId, "org")).with("terms", List.of(ref(termSourcedId, "academicSession")))
@@ -71,43 +71,43 @@ final class RosterRecord {
     }
 
     /** A user in a class; the teacher's enrollment is the primary one. */
-    static RosterRecord enrollment(String sourcedId, String role, String userSourcedId, String classSourcedId,
+    public static RosterRecord enrollment(String sourcedId, String role, String userSourcedId, String classSourcedId,
                                    String schoolSourcedId, Instant modified) {
         return new RosterRecord("enrollment", sourcedId, modified).with("role", role)
                 .with("primary", "teacher".equals(role)).with("user", ref(userSourcedId, "user"))
                 .with("class", ref(classSourcedId, "class")).with("school", ref(schoolSourcedId, "org"));
     }
 
-    RosterRecord with(String field, Object value) {
+    public RosterRecord with(String field, Object value) {
         fields.put(field, value);
         return this;
     }
 
     /** {@code ce_type}, e.g. {@code oneroster.user}. */
-    String ceType() {
+    public String ceType() {
         return "oneroster." + type;
     }
 
-    String sourcedId() {
+    public String sourcedId() {
         return (String) fields.get("sourcedId");
     }
 
-    String dateLastModified() {
+    public String dateLastModified() {
         return (String) fields.get("dateLastModified");
     }
 
     /** The message key, {@code <type>:<sourcedId>}: one record's versions stay in one partition, in order. */
-    String key() {
+    public String key() {
         return type + ":" + sourcedId();
     }
 
     /** A name-based event id: the same record version always has the same id, so a replay is a duplicate. */
-    String eventId(String sis) {
+    public String eventId(String sis) {
         return UUID.nameUUIDFromBytes((sis + "|" + key() + "|" + dateLastModified()).getBytes(StandardCharsets.UTF_8))
                 .toString();
     }
 
-    byte[] json() {
+    public byte[] json() {
         return Json.write(fields).getBytes(StandardCharsets.UTF_8);
     }
 

@@ -15,10 +15,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.annotation.StreamRetryTemplate;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -75,6 +77,27 @@ public class EventsAutoConfiguration {
                     .circuitBreaker("outbox-relay", defaults);
             return new OutboxRelay(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager), streamBridge,
                     circuitBreaker, properties);
+        }
+    }
+
+    /**
+     * The retry template of every consumer binding ({@code spring.cloud.stream.default.consumer.retry-template-name}):
+     * see {@link ConsumerRetryPolicy}. Attempts and backoff come from the binder's default consumer properties.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(StreamRetryTemplate.class)
+    static class ConsumerRetry {
+
+        @Bean(ConsumerRetryPolicy.TEMPLATE)
+        @StreamRetryTemplate
+        RetryTemplate ctimsConsumerRetry(Environment environment) {
+            String prefix = "spring.cloud.stream.default.consumer.";
+            return new RetryTemplate(new ConsumerRetryPolicy(
+                    environment.getProperty(prefix + "max-attempts", Long.class, 3L),
+                    Duration.ofMillis(environment.getProperty(prefix + "back-off-initial-interval", Long.class, 500L)),
+                    environment.getProperty(prefix + "back-off-multiplier", Double.class, 2.0),
+                    Duration.ofMillis(environment.getProperty(prefix + "back-off-max-interval", Long.class, 5000L)),
+                    environment.getProperty("ctims.events.outage-retry-max-interval", Duration.class, Duration.ofSeconds(10))));
         }
     }
 }

@@ -1,5 +1,9 @@
 package org.ctims.platform.events;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.messaging.Message;
 import org.springframework.transaction.annotation.Propagation;
@@ -35,6 +39,22 @@ public class Inbox {
         return jdbc.update("""
                 insert into inbox (consumer, event_id, processed_at) values (?, ?, now())
                 on conflict do nothing""", consumer, eventId) == 1;
+    }
+
+    /**
+     * Records that {@code consumer} processes these event ids, in one statement (batch consumers).
+     *
+     * @return the ids seen for the first time; duplicates, within the list or processed before, are not
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<String> firstTime(String consumer, Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList("""
+                insert into inbox (consumer, event_id, processed_at) select ?, id, now() from unnest(?::text[]) as ids(id)
+                on conflict do nothing returning event_id""", String.class, consumer,
+                eventIds.stream().distinct().toArray(String[]::new)));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.ctims.platform.events;
 
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,12 +56,30 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID publish(String destination, OutgoingEvent event) {
-        jdbc.update("""
-                insert into outbox (event_id, destination, event_key, event_type, source, subject, occurred_at, payload)
-                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)""",
-                event.id(), destination, event.key(), event.type(),
-                event.source() == null ? defaultSource : event.source(), event.subject(),
-                Timestamp.from(event.time()), json.writeValueAsString(event.payload()));
+        jdbc.update(INSERT, row(destination, event));
         return event.id();
+    }
+
+    /**
+     * Records {@code events} for {@code destination} in one JDBC batch, in this order (the relay
+     * keeps it per key): for consumers that change many things in one transaction.
+     *
+     * @throws org.springframework.transaction.IllegalTransactionStateException outside a transaction
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void publishAll(String destination, List<OutgoingEvent> events) {
+        if (!events.isEmpty()) {
+            jdbc.batchUpdate(INSERT, events.stream().map(event -> row(destination, event)).toList());
+        }
+    }
+
+    private static final String INSERT = """
+            insert into outbox (event_id, destination, event_key, event_type, source, subject, occurred_at, payload)
+            values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)""";
+
+    private Object[] row(String destination, OutgoingEvent event) {
+        return new Object[] {event.id(), destination, event.key(), event.type(),
+                event.source() == null ? defaultSource : event.source(), event.subject(),
+                Timestamp.from(event.time()), json.writeValueAsString(event.payload())};
     }
 }

@@ -16,6 +16,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.common.errors.RetriableException;
+import org.ctims.platform.logging.PersonalData;
 
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.cloud.stream.provisioning.ProvisioningException;
@@ -154,11 +155,14 @@ final class OutboxRelay implements SmartLifecycle {
         jdbc.update("update outbox set attempts = attempts + 1, last_error = ?, parked_at = case when ? then now() end where id = ?",
                 error, park, row.id());
         if (park) {
-            log.error("Parked outbox event " + row.eventId() + " for " + row.destination() + " (key " + row.key()
-                    + ") after " + (row.attempts() + 1) + " attempts; later events with this key wait for it: " + error);
+            // keys are often an STN, errors may echo the record: the log gets both masked
+            log.error("Parked outbox event " + row.eventId() + " for " + row.destination() + " (key "
+                    + PersonalData.redacted(row.key()) + ") after " + (row.attempts() + 1)
+                    + " attempts; later events with this key wait for it: " + PersonalData.redacted(error));
         }
         else {
-            log.warn("Outbox event " + row.eventId() + " not delivered to " + row.destination() + ", will retry: " + error);
+            log.warn("Outbox event " + row.eventId() + " not delivered to " + row.destination() + ", will retry: "
+                    + PersonalData.redacted(error));
         }
     }
 
@@ -223,7 +227,7 @@ final class OutboxRelay implements SmartLifecycle {
             }
         }
         catch (RuntimeException ex) {
-            log.warn("Outbox relay run failed; will retry: " + ex);
+            log.warn("Outbox relay run failed; will retry: " + PersonalData.redacted(String.valueOf(ex)));
         }
     }
 

@@ -3,6 +3,8 @@ package org.ctims.platform.web;
 import java.util.List;
 import java.util.UUID;
 
+import org.ctims.platform.events.DatabaseOutage;
+import org.ctims.platform.logging.PersonalData;
 import org.ctims.platform.security.OrganizationNotInScopeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +75,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
             CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> handleUnavailable(Exception e) {
-        log.warn("Database unavailable: {}", e.toString());
+        log.warn("Database unavailable: {}", PersonalData.redacted(e.toString()));
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
@@ -83,8 +85,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
+        if (DatabaseOutage.is(e)) {
+            // e.g. the rollback failed because the server went away mid-transaction: nothing was changed
+            return handleUnavailable(e);
+        }
         String incident = UUID.randomUUID().toString();
-        log.error("Unexpected error, incident {}", incident, e);
+        // the message of an unexpected error may echo the request (an e-mail, an STN): masked
+        log.error("Unexpected error, incident {}", incident, PersonalData.redacted(e));
         ProblemDetail problem = ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
                 "Unexpected error", "Something went wrong on our side. Nothing was changed. Incident " + incident + ".");
         problem.setProperty("incident", incident);

@@ -41,7 +41,11 @@ class OutboxAndInboxIntegrationTests {
     @Autowired
     Outbox outbox;
     @Autowired
+    Inbox inbox;
+    @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
     @Autowired
     TransactionTemplate transactions;
     @Value("${spring.cloud.stream.kafka.binder.brokers}")
@@ -98,6 +102,25 @@ class OutboxAndInboxIntegrationTests {
     }
 
     @Test
+    void eventsPublishedTogetherAreRelayedInTheirOrderAndOnlyIfTheTransactionCommits() {
+        List<OutgoingEvent> committed = IntStream.range(0, 5).mapToObj(seq -> OutgoingEvent.of(EventsTestApplication.TYPE,
+                "stn-all", Map.of("seq", seq, "text", "together"))).toList();
+        UUID rolledBack = UUID.randomUUID();
+        transactions.executeWithoutResult(status -> {
+            outbox.publishAll(topic, List.of(new OutgoingEvent(rolledBack, EventsTestApplication.TYPE, null, null,
+                    java.time.Instant.now(), "stn-all", Map.of("seq", 99, "text", "never"))));
+            status.setRollbackOnly();
+        });
+        transactions.executeWithoutResult(status -> outbox.publishAll(topic, committed));
+
+        await().until(() -> receivedCount(committed.get(4).id().toString()) == 1);
+        assertThat(jdbc.queryForList("select seq from received where event_key = 'stn-all' order by id", Integer.class))
+                .containsExactly(0, 1, 2, 3, 4);
+        assertThat(receivedCount(rolledBack.toString())).isZero();
+        assertThatThrownBy(() -> outbox.publishAll(topic, committed)).isInstanceOf(IllegalTransactionStateException.class);
+    }
+
+    @Test
     void manyEventsKeepTheirOrderPerKey() {
         List<String> keys = List.of("stn-a", "stn-b", "stn-c", "stn-d", "stn-e");
         int perKey = 100;
@@ -135,6 +158,25 @@ class OutboxAndInboxIntegrationTests {
     }
 
     @Test
+    void aBatchOfEventIdsIsRecordedInOneGoAndOnlyFirstSightingsAreReturned() {
+        String seen = java.util.UUID.randomUUID().toString();
+        String fresh = java.util.UUID.randomUUID().toString();
+        String repeated = java.util.UUID.randomUUID().toString();
+        transactions.executeWithoutResult(status -> inbox.firstTime("batch-test", seen));
+
+        java.util.Set<String> first = transactions.execute(status ->
+                inbox.firstTime("batch-test", List.of(seen, fresh, repeated, repeated)));
+
+        assertThat(first).containsExactlyInAnyOrder(fresh, repeated);
+        java.util.Set<String> again = transactions.execute(status -> inbox.firstTime("batch-test", List.of(fresh, repeated)));
+        assertThat(again).isEmpty();
+        java.util.Set<String> otherConsumer = transactions.execute(status -> inbox.firstTime("other-consumer", List.of(fresh)));
+        assertThat(otherConsumer).containsExactly(fresh);
+        java.util.Set<String> none = transactions.execute(status -> inbox.firstTime("batch-test", List.<String>of()));
+        assertThat(none).isEmpty();
+    }
+
+    @Test
     void aPoisonEventGoesToTheDeadLetterTopicWithItsReasonAndTheNextOnesAreProcessed() {
         String poison = notes.write(topic, "stn-p", 1, "poison");
         String next = notes.write(topic, "stn-p", 2, "fine");
@@ -148,6 +190,9 @@ class OutboxAndInboxIntegrationTests {
         assertThat(key(dead)).isEqualTo("stn-p");
         assertThat(notes.deliveries(poison)).as("rejected events are not retried").isEqualTo(1);
         assertThat(receivedCount(poison)).isZero();
+        // operators see the parked message as a metric of that dead-letter topic
+        await().untilAsserted(() -> assertThat(meters.get("ctims.dead.letters").tag("topic", dlq).gauge().value())
+                .isEqualTo(1.0));
     }
 
     @Test

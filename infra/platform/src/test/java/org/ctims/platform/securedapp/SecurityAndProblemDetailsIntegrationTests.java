@@ -4,48 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
 import org.ctims.testing.RealInfrastructure;
-import org.ctims.testing.security.TestTokens;
 import org.ctims.testing.security.TestTokens.TokenSpec;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(classes = SecuredTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ctims.service.schema=things", "ctims.http.max-body-size=2KB"})
 @RealInfrastructure
-class SecurityAndProblemDetailsIntegrationTests {
-
-    private static final TestTokens tokens = TestTokens.start();
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    @LocalServerPort
-    int port;
+class SecurityAndProblemDetailsIntegrationTests extends SecuredAppTest {
 
     @Autowired
     JsonMapper json;
-
-    @DynamicPropertySource
-    static void issuer(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", tokens::issuer);
-    }
-
-    @AfterAll
-    static void stopIssuer() {
-        tokens.close();
-    }
 
     @Test
     void aRequestWithoutATokenIsRefusedWithProblemDetails() throws Exception {
@@ -172,14 +150,6 @@ class SecurityAndProblemDetailsIntegrationTests {
         assertThat(problem.get("type").asString()).isEqualTo(type);
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         return problem;
-    }
-
-    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String body, String contentType)

@@ -12,6 +12,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
 /**
@@ -71,6 +73,14 @@ public final class TestTokens implements AutoCloseable {
         return issuer;
     }
 
+    /**
+     * Adds an endpoint below the issuer's {@code protocol/openid-connect/}, e.g. {@code token} for a
+     * test that signs in through the authorization-code flow.
+     */
+    public void serve(String endpoint, HttpHandler handler) {
+        server.createContext("/realms/ctims/protocol/openid-connect/" + endpoint, handler);
+    }
+
     public String teacher(String staffId, String... orgPids) {
         return token(TokenSpec.person("teacher-" + staffId, List.of("teacher"), List.of(orgPids), staffId));
     }
@@ -85,7 +95,7 @@ public final class TestTokens implements AutoCloseable {
 
     public String client(String clientId, String role) {
         return token(new TokenSpec(clientId, clientId, List.of(role), List.of(), null, issuer, AUDIENCE,
-                Duration.ofMinutes(5), key));
+                Duration.ofMinutes(5), key, Map.of()));
     }
 
     /** A token signed by a key the service does not know. */
@@ -112,6 +122,7 @@ public final class TestTokens implements AutoCloseable {
         if (filled.staffId() != null) {
             claims.claim("staff_id", filled.staffId());
         }
+        filled.extraClaims().forEach(claims::claim);
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(),
                     claims.build());
@@ -145,26 +156,36 @@ public final class TestTokens implements AutoCloseable {
      * What a token says. A null issuer means the test issuer, a null key the test key.
      */
     public record TokenSpec(String username, String displayName, List<String> roles, List<String> orgPids,
-                            String staffId, String issuer, String audience, Duration lifetime, RSAKey key) {
+                            String staffId, String issuer, String audience, Duration lifetime, RSAKey key,
+                            Map<String, Object> extraClaims) {
 
         public static TokenSpec person(String username, List<String> roles, List<String> orgPids, String staffId) {
-            return new TokenSpec(username, username, roles, orgPids, staffId, null, AUDIENCE, Duration.ofMinutes(5), null);
+            return new TokenSpec(username, username, roles, orgPids, staffId, null, AUDIENCE, Duration.ofMinutes(5), null,
+                    Map.of());
         }
 
         public TokenSpec withIssuer(String issuer) {
-            return new TokenSpec(username, displayName, roles, orgPids, staffId, issuer, audience, lifetime, key);
+            return new TokenSpec(username, displayName, roles, orgPids, staffId, issuer, audience, lifetime, key, extraClaims);
         }
 
         public TokenSpec withAudience(String audience) {
-            return new TokenSpec(username, displayName, roles, orgPids, staffId, issuer, audience, lifetime, key);
+            return new TokenSpec(username, displayName, roles, orgPids, staffId, issuer, audience, lifetime, key, extraClaims);
         }
 
         public TokenSpec withLifetime(Duration lifetime) {
-            return new TokenSpec(username, displayName, roles, orgPids, staffId, issuer, audience, lifetime, key);
+            return new TokenSpec(username, displayName, roles, orgPids, staffId, issuer, audience, lifetime, key, extraClaims);
+        }
+
+        /** The same token with one more claim, e.g. a realm's marker. */
+        public TokenSpec withClaim(String name, Object value) {
+            Map<String, Object> claims = new LinkedHashMap<>(extraClaims);
+            claims.put(name, value);
+            return new TokenSpec(username, displayName, roles, orgPids, staffId, issuer, audience, lifetime, key,
+                    Map.copyOf(claims));
         }
 
         TokenSpec withKey(RSAKey key) {
-            return new TokenSpec(username, displayName, roles, orgPids, staffId, issuer, audience, lifetime, key);
+            return new TokenSpec(username, displayName, roles, orgPids, staffId, issuer, audience, lifetime, key, extraClaims);
         }
     }
 }

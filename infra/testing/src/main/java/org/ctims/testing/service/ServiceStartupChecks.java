@@ -16,9 +16,11 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.ctims.testing.BackupRoundTrip;
 import org.ctims.testing.security.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,6 +42,9 @@ public abstract class ServiceStartupChecks {
 
     @Autowired
     protected DataSource dataSource;
+
+    @Value("${spring.datasource.password:}")
+    private String databasePassword;
 
     /** The service's own schema, e.g. {@code roster}. */
     protected abstract String schema();
@@ -64,6 +69,21 @@ public abstract class ServiceStartupChecks {
             }
             assertThat(tables).contains("outbox", "inbox", "flyway_schema_history");
         }
+    }
+
+    /** docs/OPERATIONS.md "Backup and restore": dump this schema, restore it into an empty database, compare. */
+    @Test
+    void itsSchemaSurvivesABackupAndRestore() throws Exception {
+        String url;
+        String username;
+        try (Connection connection = dataSource.getConnection()) {
+            url = connection.getMetaData().getURL().replaceFirst("\\?.*$", "");
+            username = connection.getMetaData().getUserName();
+        }
+        BackupRoundTrip.Result result = BackupRoundTrip.run(url, username, databasePassword, schema());
+        assertThat(result.original()).containsKeys("outbox", "inbox", "flyway_schema_history");
+        assertThat(result.original().get("flyway_schema_history").rows()).isPositive();
+        assertThat(result.restored()).isEqualTo(result.original());
     }
 
     @Test

@@ -1,0 +1,89 @@
+package org.ctims.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.sun.net.httpserver.HttpExchange;
+import org.ctims.testing.security.TestTokens;
+import org.ctims.testing.security.TestTokens.TokenSpec;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * A sign-in through the authorization-code flow against the test issuer: its token endpoint
+ * answers with a signed ID token (of {@code idToken}, with the gateway's nonce) and an access token,
+ * its user-info endpoint with the same subject. The browser's visit to Keycloak is skipped (the
+ * code is made up); everything the gateway does is real.
+ */
+final class CodeFlowSignIn {
+
+    private final AtomicReference<String> nonce = new AtomicReference<>();
+
+    private CodeFlowSignIn(TestTokens tokens, TokenSpec idToken, String accessToken) {
+        tokens.serve("token", exchange -> json(exchange, "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\","
+                + "\"expires_in\":300,\"scope\":\"openid profile email\",\"id_token\":\""
+                + tokens.token(idToken.withAudience("gateway").withClaim("nonce", nonce.get())) + "\"}"));
+        // the subject TestTokens gives the user
+        String subject = UUID.nameUUIDFromBytes(idToken.username().getBytes(StandardCharsets.UTF_8)).toString();
+        tokens.serve("userinfo", exchange -> json(exchange, "{\"sub\":\"" + subject + "\",\"preferred_username\":\""
+                + idToken.username() + "\"}"));
+    }
+
+    static CodeFlowSignIn serve(TestTokens tokens, TokenSpec idToken, String accessToken) {
+        return new CodeFlowSignIn(tokens, idToken, accessToken);
+    }
+
+    /** The page without a session redirects to the login and opens a session to remember where to go back. */
+    String sessionBeforeSignIn(WebTestClient client) {
+        ResponseCookie session = client.get().uri("/").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isFound()
+                .returnResult(Void.class).getResponseCookies().getFirst("SESSION");
+        assertThat(session).as("a session before the sign-in").isNotNull();
+        return session.getValue();
+    }
+
+    /** Signs in and expects to land on the page; returns the session after the sign-in. */
+    String signIn(WebTestClient client, String session) {
+        var callback = callback(client, session)
+                .expectStatus().isFound()
+                .expectHeader().location("/")
+                .returnResult(Void.class);
+        ResponseCookie after = callback.getResponseCookies().getFirst("SESSION");
+        return after == null ? session : after.getValue();
+    }
+
+    /** To the login, then back from Keycloak with a code and the state. */
+    WebTestClient.ResponseSpec callback(WebTestClient client, String session) {
+        URI authorize = client.get().uri("/oauth2/authorization/keycloak").cookie("SESSION", session).exchange()
+                .expectStatus().isFound()
+                .returnResult(Void.class).getResponseHeaders().getLocation();
+        var query = UriComponentsBuilder.fromUri(authorize).build().getQueryParams();
+        nonce.set(decoded(query.getFirst("nonce")));
+        return client.get().uri(uri -> uri.path("/login/oauth2/code/keycloak")
+                        .queryParam("code", "a-code").queryParam("state", decoded(query.getFirst("state"))).build())
+                .cookie("SESSION", session).exchange();
+    }
+
+    private static String decoded(String queryValue) {
+        return URLDecoder.decode(queryValue, StandardCharsets.UTF_8);
+    }
+
+    private static void json(HttpExchange exchange, String json) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}
