@@ -26,6 +26,20 @@ export class ApiError extends Error {
   }
 }
 
+let sessionEnded = false;
+
+/** Whether an API call found the session ended (the page then offers a new sign-in). */
+export function hasSessionEnded() {
+  return sessionEnded;
+}
+
+function endSession() {
+  if (!sessionEnded) {
+    sessionEnded = true;
+    window.dispatchEvent(new CustomEvent('ctims:session-ended'));
+  }
+}
+
 async function send(path, options) {
   const headers = new Headers(options.headers || {});
   if (!headers.has('Accept')) {
@@ -37,9 +51,10 @@ async function send(path, options) {
   }
   const response = await fetch(path, { ...options, method, headers, credentials: 'same-origin' });
   if (response.status === 401) {
-    // the session ended (timeout or signed out elsewhere): start a new login; drafts stay
-    window.location.assign('/oauth2/authorization/keycloak');
-    throw new ApiError(401, { detail: 'You are no longer signed in.' }, response.headers);
+    // the session ended (timeout, signed out elsewhere, the gateway restarted): the page says so and
+    // offers a new sign-in; it does not leave by itself, so the user sees why and drafts stay
+    endSession();
+    throw new ApiError(401, { title: 'Session ended', detail: 'Your session ended: sign in again.' }, response.headers);
   }
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));

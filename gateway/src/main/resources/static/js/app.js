@@ -2,7 +2,7 @@
 // render(container, route, context) returns an optional {leave(), dispose()}: leave() may ask the
 // user before going elsewhere (unsaved changes) and answers whether the page may change.
 
-import { api, csrfToken, query } from './api.js';
+import { api, csrfToken, hasSessionEnded, query } from './api.js';
 import { announce, fill, h } from './dom.js';
 import { clearAllDrafts } from './drafts.js';
 import * as start from './start.js';
@@ -131,8 +131,33 @@ function wireSignOut() {
   });
 }
 
+/** Where the user was when the session ended: the screen to show again after the new sign-in. */
+const RETURN_KEY = 'ctims.returnTo';
+
+/** The session ended: a message that stays, with a way to sign in again and come back here. */
+function offerSignInAgain() {
+  const link = h('a', {
+    className: 'button', href: '/oauth2/authorization/keycloak', 'data-testid': 'sign-in-again',
+    onclick: () => sessionStorage.setItem(RETURN_KEY, window.location.hash),
+  }, 'Sign in again');
+  const message = h('p', { className: 'alert', role: 'alert', 'data-testid': 'session-ended' },
+    'Your session ended, sign in again. What you typed and did not save is kept in this browser. ', link);
+  document.querySelector('.messages').prepend(message);
+  link.focus();
+}
+
+function returnToWhereTheSessionEnded() {
+  const hash = sessionStorage.getItem(RETURN_KEY);
+  sessionStorage.removeItem(RETURN_KEY);
+  if (hash && (!window.location.hash || window.location.hash === '#/')) {
+    window.history.replaceState(null, '', hash);
+  }
+}
+
 async function startApp() {
   wireSignOut();
+  window.addEventListener('ctims:session-ended', offerSignInAgain);
+  returnToWhereTheSessionEnded();
   try {
     context.me = await api('/api/me');
     showUser(context.me);
@@ -145,7 +170,7 @@ async function startApp() {
   window.addEventListener('hashchange', onHashChange);
   window.addEventListener('beforeunload', (event) => {
     // closing the tab or reloading: the draft is kept anyway, but the browser asks as well
-    if (!signingOut && current?.hasUnsavedChanges?.()) {
+    if (!signingOut && !hasSessionEnded() && current?.hasUnsavedChanges?.()) {
       event.preventDefault();
       event.returnValue = '';
     }

@@ -7,7 +7,9 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -27,15 +29,27 @@ import org.springframework.web.util.UriComponentsBuilder;
 final class CodeFlowSignIn {
 
     private final AtomicReference<String> nonce = new AtomicReference<>();
+    /** How long the access token of the next sign-in is valid, in seconds. */
+    final AtomicInteger expiresIn = new AtomicInteger(300);
+    /** How long the token endpoint waits before it answers (a Keycloak that hangs). */
+    final AtomicReference<Duration> tokenDelay = new AtomicReference<>(Duration.ZERO);
+
+    /** Who signs in next (the gateway keeps one authorized client per user, not per session). */
+    final AtomicReference<TokenSpec> user = new AtomicReference<>();
 
     private CodeFlowSignIn(TestTokens tokens, TokenSpec idToken, String accessToken) {
-        tokens.serve("token", exchange -> json(exchange, "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\","
-                + "\"expires_in\":300,\"scope\":\"openid profile email\",\"id_token\":\""
-                + tokens.token(idToken.withAudience("gateway").withClaim("nonce", nonce.get())) + "\"}"));
-        // the subject TestTokens gives the user
-        String subject = UUID.nameUUIDFromBytes(idToken.username().getBytes(StandardCharsets.UTF_8)).toString();
-        tokens.serve("userinfo", exchange -> json(exchange, "{\"sub\":\"" + subject + "\",\"preferred_username\":\""
-                + idToken.username() + "\"}"));
+        user.set(idToken);
+        tokens.serve("token", exchange -> json(delayed(exchange, tokenDelay.get()), "{\"access_token\":\"" + accessToken
+                + "\",\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn.get()
+                + ",\"refresh_token\":\"a-refresh-token\",\"scope\":\"openid profile email\",\"id_token\":\""
+                + tokens.token(user.get().withAudience("gateway").withClaim("nonce", nonce.get())) + "\"}"));
+        tokens.serve("userinfo", exchange -> json(exchange, "{\"sub\":\"" + subject(user.get()) + "\",\"preferred_username\":\""
+                + user.get().username() + "\"}"));
+    }
+
+    /** The subject TestTokens gives the user. */
+    private static String subject(TokenSpec user) {
+        return UUID.nameUUIDFromBytes(user.username().getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     static CodeFlowSignIn serve(TestTokens tokens, TokenSpec idToken, String accessToken) {
@@ -71,6 +85,15 @@ final class CodeFlowSignIn {
         return client.get().uri(uri -> uri.path("/login/oauth2/code/keycloak")
                         .queryParam("code", "a-code").queryParam("state", decoded(query.getFirst("state"))).build())
                 .cookie("SESSION", session).exchange();
+    }
+
+    private static HttpExchange delayed(HttpExchange exchange, Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return exchange;
     }
 
     private static String decoded(String queryValue) {

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.ctims.testing.security.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,8 +44,12 @@ class GatewaySecurityTests {
 
     WebTestClient client;
 
+    /** Where the login goes: a sign-in starts only while the issuer answers. */
+    static final TestTokens keycloak = TestTokens.start();
+
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
+        registry.add("CTIMS_ISSUER_URI", keycloak::issuer);
         GatewayTestSupport.routeEveryServiceToAClosedPort(registry);
     }
 
@@ -139,7 +144,7 @@ class GatewaySecurityTests {
                 .returnResult(Void.class).getResponseHeaders().getLocation().toString();
 
         assertThat(location)
-                .startsWith("http://127.0.0.1:8180/realms/ctims/protocol/openid-connect/auth?")
+                .startsWith(keycloak.issuer() + "/protocol/openid-connect/auth?")
                 .contains("response_type=code", "client_id=gateway", "code_challenge_method=S256",
                         "redirect_uri=http://localhost:8080/login/oauth2/code/keycloak")
                 .containsPattern("scope=openid(%20|\\+)profile(%20|\\+)email");
@@ -221,15 +226,15 @@ class GatewaySecurityTests {
 
     @Test
     void signingOutAlsoEndsTheKeycloakSession() {
-        var keycloak = registrations.findByRegistrationId("keycloak").block();
+        var registration = registrations.findByRegistrationId("keycloak").block();
         String location = client.mutateWith(csrf())
-                .mutateWith(mockOidcLogin().clientRegistration(keycloak))
+                .mutateWith(mockOidcLogin().clientRegistration(registration))
                 .post().uri("http://localhost:8080/logout").exchange()
                 .expectStatus().isFound()
                 .returnResult(Void.class).getResponseHeaders().getLocation().toString();
 
         assertThat(location)
-                .startsWith("http://127.0.0.1:8180/realms/ctims/protocol/openid-connect/logout?")
+                .startsWith(keycloak.issuer() + "/protocol/openid-connect/logout?")
                 .contains("id_token_hint=", "post_logout_redirect_uri=http://localhost:8080/");
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.ctims.testing.security.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -51,8 +52,12 @@ class SecurityHeadersTests {
 
     WebTestClient client;
 
+    /** Where the login goes: a sign-in starts only while the issuer answers. */
+    static final TestTokens keycloak = TestTokens.start();
+
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
+        registry.add("CTIMS_ISSUER_URI", keycloak::issuer);
         GatewayTestSupport.routeEveryServiceToAClosedPort(registry);
         for (String service : List.of("ROSTER", "FOLLOWUP", "REPORT")) {
             registry.add("CTIMS_" + service + "_URL", services::url);
@@ -63,6 +68,7 @@ class SecurityHeadersTests {
 
     @AfterAll
     static void stop() {
+        keycloak.close();
         services.close();
     }
 

@@ -5,6 +5,7 @@ import static org.springframework.security.web.server.util.matcher.ServerWebExch
 import java.net.URI;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -40,6 +41,8 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers("/actuator/**").denyAll()
+                        // the sign-in-unavailable page is drawn in the product's look
+                        .pathMatchers(HttpMethod.GET, "/app.css").permitAll()
                         .anyExchange().authenticated())
                 .oauth2Login(Customizer.withDefaults())
                 .oauth2ResourceServer(resourceServer -> resourceServer
@@ -55,6 +58,7 @@ class SecurityConfiguration {
                         // plain handler: the raw cookie value is accepted (the XOR variant expects a masked one)
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .accessDeniedHandler(accessDenied))
+                .addFilterAt(new SignInUnavailableWebFilter(LOGIN_PATH, oidc), SecurityWebFiltersOrder.FIRST)
                 .addFilterAfter(new CsrfCookieWebFilter(), SecurityWebFiltersOrder.CSRF)
                 .addFilterAfter(new NoStoreApiAnswersWebFilter(), SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
                 .logout(logout -> logout.logoutSuccessHandler(keycloakLogout(clients)))
