@@ -35,6 +35,8 @@ import org.ctims.certification.testdata.SeededClusters;
 import org.ctims.certification.catalog.CareerCluster;
 import org.ctims.testing.RealInfrastructure;
 import org.ctims.testing.service.AuthorizationMatrix;
+import org.ctims.testing.service.AuthorizationMatrix.Body;
+import org.ctims.testing.service.HostileInput;
 import org.ctims.testing.service.ServiceStartupChecks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -432,20 +434,35 @@ class CatalogIntegrationTests extends ServiceStartupChecks {
         return "";
     }
     /** Every endpoint, every caller: {@code src/test/resources/authorization-matrix.md}. */
+    /** The matrix's and the hostile corpus's requests: a catalog of the year with one assessment. */
+    AuthorizationMatrix.Fixture requests() {
+        String year = "2025-2026";
+        byte[] list = AssessmentListWorkbook.standard()
+                .row(7503, "Early Childhood Education (Pre-Pac)", "Pre-Pac", "Education & Training - ED").bytes();
+        Api.Response commit = api.upload(IMPORTS + "?year=" + year, state, "ApprovedAssessmentsList.xlsx", list);
+        assertThat(commit.status()).as(commit.toString()).isEqualTo(201);
+        return new AuthorizationMatrix.Fixture("10001", "700001", "10002", "700002", Map.of("year", year, "number", "7503"),
+                Map.of("not-a-workbook", Body.multipart("file", "list.xlsx", "not a workbook".getBytes(StandardCharsets.UTF_8))),
+                "select (select count(*) from catalog_import) imports, (select count(*) from assessment) assessments,"
+                        + " (select count(*) from school_year) years");
+    }
+
     @Nested
     class EveryEndpointEveryCaller extends AuthorizationMatrix {
 
         @Override
         protected Fixture fixture() {
-            String year = "2025-2026";
-            byte[] list = AssessmentListWorkbook.standard()
-                    .row(7503, "Early Childhood Education (Pre-Pac)", "Pre-Pac", "Education & Training - ED").bytes();
-            Api.Response commit = api.upload(IMPORTS + "?year=" + year, state, "ApprovedAssessmentsList.xlsx", list);
-            assertThat(commit.status()).as(commit.toString()).isEqualTo(201);
-            return new Fixture("10001", "700001", "10002", "700002", Map.of("year", year, "number", "7503"),
-                    Map.of("not-a-workbook", Body.multipart("file", "list.xlsx", "not a workbook".getBytes(StandardCharsets.UTF_8))),
-                    "select (select count(*) from catalog_import) imports, (select count(*) from assessment) assessments,"
-                            + " (select count(*) from school_year) years");
+            return requests();
+        }
+    }
+
+    /** docs/SECURITY.md "Hostile input": the catalog is the state's, so no id belongs to another school. */
+    @Nested
+    class HostileInputToEveryEndpoint extends HostileInput {
+
+        @Override
+        protected Fixture fixture() {
+            return new Fixture(requests(), Map.of(), Map.of(), Set.of("q"), Map.of());
         }
     }
 }

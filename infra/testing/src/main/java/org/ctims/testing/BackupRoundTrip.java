@@ -79,7 +79,8 @@ public final class BackupRoundTrip {
         }
     }
 
-    private static Map<String, Table> tables(Connection connection, String schema) throws SQLException {
+    /** Every table of {@code schema} with its figures, as {@code connection} sees them. */
+    public static Map<String, Table> tables(Connection connection, String schema) throws SQLException {
         List<String> names = new ArrayList<>();
         try (ResultSet rs = connection.getMetaData().getTables(null, schema, "%", new String[] {"TABLE"})) {
             while (rs.next()) {

@@ -1,5 +1,7 @@
 package org.ctims.platform.web;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -81,6 +83,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
                         "Temporarily unavailable",
                         "The service cannot reach its database right now. Nothing was changed; try again shortly."));
+    }
+
+    /** A query parameter whose percent-encoding is not UTF-8: Tomcat cannot decode it. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> handleUndecodable(InvalidParameterException e) {
+        return respond(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                "A parameter of the request is not valid UTF-8 text.");
     }
 
     @ExceptionHandler(Exception.class)

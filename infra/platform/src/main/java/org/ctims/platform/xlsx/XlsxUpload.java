@@ -139,6 +139,14 @@ public final class XlsxUpload implements AutoCloseable {
 
     private static void checkFormat(Path file) {
         FileMagic magic;
+        try {
+            if (Files.size(file) == 0) {
+                throw new UnsupportedFileException("The file is empty. Choose the .xlsx workbook and upload it again.");
+            }
+        }
+        catch (IOException e) {
+            throw UnreadableWorkbookException.corrupt();
+        }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             magic = FileMagic.valueOf(in);
         }
