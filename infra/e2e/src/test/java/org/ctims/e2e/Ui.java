@@ -13,7 +13,6 @@ import org.awaitility.core.ConditionFactory;
 import org.awaitility.core.ConditionTimeoutException;
 import org.ctims.local.StackConfig;
 import org.openqa.selenium.By;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -26,6 +25,8 @@ final class Ui {
 
     static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final Duration PAGE_WAIT = Duration.ofSeconds(30);
+    /** A sign-in takes 2–10 s on a loaded 2-core machine (Keycloak's form, the code exchange, the page). */
+    private static final Duration SIGN_IN_WAIT = Duration.ofSeconds(60);
 
     final ChromeDriver browser;
     private final StackConfig stack;
@@ -41,38 +42,16 @@ final class Ui {
     }
 
     void signIn(String user, String screenshot) {
-        try {
-            browser.get(stack.gatewayUrl() + "/");
-        } catch (TimeoutException e) {
-            // seen right after a sign-out on a loaded machine: the redirect chain to Keycloak's page
-            // did not finish within the driver's limit; the page is asked for once more
-            System.err.println("the start page did not load for the sign-in of " + user + "; asking again: "
-                    + e.getMessage().lines().findFirst().orElse(""));
-            browser.get(stack.gatewayUrl() + "/");
-        }
+        browser.get(stack.gatewayUrl() + "/");
         eventually().until(() -> !browser.findElements(By.id("kc-login")).isEmpty());
         if (screenshot != null) {
             screenshot(screenshot);
         }
-        if (!submitSignIn(user, Duration.ofSeconds(60))) {
-            // Seen on a loaded machine, for any user: the sign-in POST never completes (Keycloak logs
-            // "Connection was closed" while reading the form) and the page stays on Keycloak with
-            // its button disabled. Nothing of CTIMS is involved before the redirect to the gateway,
-            // so the start page is asked for again: signed in after all (a slow first sign-in), or
-            // Keycloak's form once more, submitted again; said on stderr either way.
-            System.err.println("sign-in as " + user + " stalled on Keycloak's page; asking for the start page again");
-            browser.get(stack.gatewayUrl() + "/");
-            eventually().until(() -> !browser.findElements(By.id("kc-login")).isEmpty()
-                    || !browser.findElements(By.id("load-data")).isEmpty());
-            if (!browser.findElements(By.id("load-data")).isEmpty()) {
-                return;
-            }
-            if (!submitSignIn(user, Duration.ofSeconds(90))) {
-                screenshot("sign-in-failed-" + user);
-                String text = String.valueOf(browser.executeScript("return document.body ? document.body.innerText : ''"));
-                throw new AssertionError("sign-in as " + user + " did not reach the start page (twice); the browser is at "
-                        + browser.getCurrentUrl() + " showing: " + text.substring(0, Math.min(400, text.length())));
-            }
+        if (!submitSignIn(user, SIGN_IN_WAIT)) {
+            screenshot("sign-in-failed-" + user);
+            String text = String.valueOf(browser.executeScript("return document.body ? document.body.innerText : ''"));
+            throw new AssertionError("sign-in as " + user + " did not reach the start page within " + SIGN_IN_WAIT.toSeconds()
+                    + " s; the browser is at " + browser.getCurrentUrl() + " showing: " + text.substring(0, Math.min(400, text.length())));
         }
     }
 
