@@ -17,12 +17,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
-import org.ctims.testing.kafka.KafkaTopics;
+import org.ctims.roster.oneroster.OneRosterParser;
+import org.ctims.roster.oneroster.RosterIngest;
 import org.ctims.testing.RealInfrastructure;
+import org.ctims.testing.kafka.KafkaTopics;
 import org.ctims.testing.service.AuthorizationMatrix;
 import org.ctims.testing.service.ServiceStartupChecks;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +42,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -360,6 +368,64 @@ class RosterServiceIntegrationTests extends ServiceStartupChecks {
             List<ConsumerRecord<byte[], byte[]>> underNewKey = KafkaTopics.readUntil(brokers, enrollments,
                     r -> newStn.equals(KafkaTopics.key(r)), records -> !records.isEmpty());
             assertThat(change(underNewKey.get(0))).isEqualTo("added");
+        }
+    }
+
+    /** Two intakes (two instances, or the Kafka intake and an upload) writing one SIS's records at once. */
+    @Nested
+    class ConcurrentIntakes {
+
+        @Autowired
+        RosterIngest ingest;
+        @Autowired
+        PlatformTransactionManager transactions;
+
+        @Test
+        void anEnrollmentParkedWhileAnotherIntakeStoresItsClassIsAppliedOnceBothHaveCommitted() throws Exception {
+            Roster roster = new Roster();
+            // everything but the class: the student's enrollment will wait for the class only
+            apply(roster.org(), roster.year(), roster.teacherUser(), roster.studentUser(), roster.demographics(), roster.teaching());
+            CountDownLatch enrollmentParked = new CountDownLatch(1);
+            CountDownLatch classIntakeDone = new CountDownLatch(1);
+            ExecutorService intakes = Executors.newFixedThreadPool(2);
+            try {
+                Future<?> enrolling = intakes.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                    apply(roster.studentEnrollment());
+                    enrollmentParked.countDown();
+                    // the class's intake runs now: unserialised, it commits without seeing this
+                    // uncommitted enrollment; serialised, it waits for this commit (so this wait times out)
+                    awaitQuietly(classIntakeDone, Duration.ofSeconds(3));
+                }));
+                assertThat(enrollmentParked.await(30, TimeUnit.SECONDS)).as("the enrollment was parked").isTrue();
+                Future<?> classing = intakes.submit(() -> {
+                    apply(roster.clazz());
+                    classIntakeDone.countDown();
+                });
+                enrolling.get(60, TimeUnit.SECONDS);
+                classing.get(60, TimeUnit.SECONDS);
+            } finally {
+                intakes.shutdownNow();
+            }
+
+            assertThat(roster.count("select count(*) from pending_enrollment where sis = ?"))
+                    .as("enrollments still waiting once the class is stored").isZero();
+            assertThat(roster.isStored()).isTrue();
+            assertThat(change(roster.settledEvents(1).get(0))).isEqualTo("added");
+        }
+
+        private void apply(OneRosterRecords.Builder... records) {
+            OneRosterParser parser = new OneRosterParser();
+            ingest.applyBatch(java.util.Arrays.stream(records)
+                    .map(r -> new RosterIngest.Incoming(UUID.randomUUID().toString(), parser.parse(sis.sis(), r.ceType(), r.bytes())))
+                    .toList());
+        }
+
+        private static void awaitQuietly(CountDownLatch latch, Duration wait) {
+            try {
+                latch.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

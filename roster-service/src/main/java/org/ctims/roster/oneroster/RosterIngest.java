@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.ctims.platform.events.Inbox;
 import org.springframework.stereotype.Service;
@@ -61,7 +62,8 @@ public class RosterIngest {
     public Set<String> applyBatch(List<Incoming> records) {
         Set<String> fresh = inbox.firstTime(CONSUMER, eventIds(records));
         // Per SIS and type, the newest version of each record in this batch (an equal one later changes nothing).
-        Map<String, Map<RecordType, Map<String, Incoming>>> newest = new LinkedHashMap<>();
+        // Sorted by SIS: the order in which SIS write locks are taken (RosterStore.lockWritesOf).
+        Map<String, Map<RecordType, Map<String, Incoming>>> newest = new TreeMap<>();
         Set<String> seen = new HashSet<>();
         for (Incoming incoming : records) {
             if (!fresh.contains(incoming.eventId()) || !seen.add(incoming.eventId())) {
@@ -75,6 +77,7 @@ public class RosterIngest {
         }
         Set<String> changedEvents = new HashSet<>();
         newest.forEach((sis, byType) -> {
+            store.lockWritesOf(sis);
             Set<String> affected = new LinkedHashSet<>();
             Map<RecordType, List<OneRosterRecord>> winners = new LinkedHashMap<>();
             byType.forEach((type, bySourcedId) -> {

@@ -76,6 +76,19 @@ class RosterStore {
     }
 
     /**
+     * Makes every other transaction writing this SIS's records wait until this one ends. Needed
+     * because an enrollment and what it refers to may be stored at the same time by two intakes (two
+     * instances, or the Kafka intake and an upload): each sees only the other's committed rows, so
+     * the one storing a class would not wake an enrollment the other has just parked as waiting for
+     * it, and that enrollment would stay waiting. One SIS's writes in turn; different SISes in parallel.
+     * Callers lock their SISes in one order (sorted), so two transactions never wait for each other.
+     */
+    void lockWritesOf(String sis) {
+        jdbc.queryForObject("select 1 from pg_advisory_xact_lock(hashtextextended(?, 0))", Integer.class,
+                "roster.sis:" + sis);
+    }
+
+    /**
      * The records (of one SIS and type, one per sourcedId) that are newer than what is stored, or not
      * stored at all: the ones {@link #saveAll} will apply unless another writer gets there first.
      */
