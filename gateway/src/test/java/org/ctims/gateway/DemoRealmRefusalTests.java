@@ -5,15 +5,11 @@ import java.util.List;
 import org.ctims.testing.security.TestTokens;
 import org.ctims.testing.security.TestTokens.TokenSpec;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The gateway with the production profile (a real client secret, secure cookies, the test issuer on
@@ -23,18 +19,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(properties = {"spring.profiles.active=production", "CTIMS_GATEWAY_CLIENT_SECRET=a-production-secret",
         "CTIMS_GATEWAY_SECURE_COOKIES=true"})
-class DemoRealmRefusalTests {
+class DemoRealmRefusalTests extends FilterChainTests {
 
     static final String DEMO_REALM_CLAIM = "ctims_demo";
     static final TokenSpec TEACHER = TokenSpec.person("teacher-a", List.of("teacher"), List.of("10001"), "700001");
     static final TestTokens tokens = TestTokens.start();
     static final CodeFlowSignIn signIn = CodeFlowSignIn.serve(tokens, TEACHER.withClaim(DEMO_REALM_CLAIM, true),
             tokens.teacher("700001", "10001"));
-
-    @Autowired
-    ApplicationContext context;
-
-    WebTestClient client;
 
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
@@ -44,11 +35,6 @@ class DemoRealmRefusalTests {
     @AfterAll
     static void stop() {
         tokens.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        client = GatewayTestSupport.client(context);
     }
 
     @Test

@@ -1,31 +1,22 @@
 package org.ctims.gateway;
 
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 @SpringBootTest
 @Import(GatewayTestSupport.KnownTokens.class)
-class FallbackTests {
-
-    @Autowired
-    ApplicationContext context;
-
-    WebTestClient client;
+class FallbackTests extends FilterChainTests {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -33,8 +24,8 @@ class FallbackTests {
     }
 
     @BeforeEach
-    void setUp() {
-        client = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
+    void asTheTeacher() {
+        client = client.mutate()
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + GatewayTestSupport.TEACHER_TOKEN)
                 .build();
     }

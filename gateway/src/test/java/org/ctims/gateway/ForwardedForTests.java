@@ -8,9 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.ctims.testing.security.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,35 +23,29 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ForwardedForTests {
 
-    static final TestTokens tokens = TestTokens.start();
-    static final RecordingService services = RecordingService.start();
+    @RegisterExtension
+    static final StandIns standIns = StandIns.start();
 
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
-    static void issuerAndServices(DynamicPropertyRegistry registry) {
-        GatewayTestSupport.issuerAndServices(registry, tokens, services);
-    }
-
-    @AfterAll
-    static void stop() {
-        services.close();
-        tokens.close();
+    static void standIns(DynamicPropertyRegistry registry) {
+        standIns.register(registry);
     }
 
     @Test
     void aCallersOwnForwardedHeadersAreReplacedByTheAddressTheGatewaySaw() throws Exception {
-        services.requests.clear();
+        standIns.services.requests.clear();
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/followups?org=10001&year=2018-2019"))
-                .header("Authorization", "Bearer " + tokens.teacher("700001", "10001"))
+                .header("Authorization", "Bearer " + standIns.keycloak.teacher("700001", "10001"))
                 .header("X-Forwarded-For", "203.0.113.50")
                 .header("Forwarded", "for=203.0.113.51")
                 .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(answer.statusCode()).isEqualTo(200);
-        RecordingService.Received relayed = services.requests.get(0);
+        RecordingService.Received relayed = standIns.services.requests.get(0);
         assertThat(relayed.headers().get("X-Forwarded-For")).containsExactly("127.0.0.1");
         assertThat(relayed.headers().get("Forwarded")).singleElement().asString()
                 .contains("for=\"127.0.0.1:").doesNotContain("203.0.113");

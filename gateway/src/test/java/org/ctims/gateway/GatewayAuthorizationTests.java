@@ -3,26 +3,20 @@ package org.ctims.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.ctims.testing.security.TestTokens;
 import org.ctims.testing.service.AuthorizationTable;
 import org.ctims.testing.service.AuthorizationTable.Caller;
 import org.ctims.testing.service.AuthorizationTable.Row;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -43,38 +37,21 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * reaches a service.
  */
 @SpringBootTest
-class GatewayAuthorizationTests {
+class GatewayAuthorizationTests extends FilterChainTests {
 
-    static final TestTokens tokens = TestTokens.start();
-    static final RecordingService services = RecordingService.start();
+    @RegisterExtension
+    static final StandIns standIns = StandIns.start();
     static final Map<String, String> VALUES = Map.of("school", "10001", "year", "2018-2019",
             "report", UUID.randomUUID().toString(), "teacher", "700001", "number", "7503");
 
-    @Autowired
-    ApplicationContext context;
-
-    WebTestClient client;
-
     @DynamicPropertySource
-    static void issuerAndServices(DynamicPropertyRegistry registry) {
-        GatewayTestSupport.issuerAndServices(registry, tokens, services);
-    }
-
-    @AfterAll
-    static void stop() {
-        services.close();
-        tokens.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        client = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
-                .responseTimeout(Duration.ofSeconds(30)).build();
+    static void standIns(DynamicPropertyRegistry registry) {
+        standIns.register(registry);
     }
 
     @TestFactory
     Stream<DynamicTest> everyEndpointOfEveryServiceThroughTheGateway() {
-        Map<Caller, String> tokensOf = AuthorizationTable.tokens(tokens, "10001", "700001", "10002", "700002");
+        Map<Caller, String> tokensOf = AuthorizationTable.tokens(standIns.keycloak, "10001", "700001", "10002", "700002");
         List<Row> rows = AuthorizationTable.SERVICE_TABLES.stream()
                 .flatMap(table -> AuthorizationTable.of(AuthorizationTable.projectFile(table)).stream()).toList();
         assertThat(rows).hasSizeGreaterThan(20);
@@ -89,7 +66,7 @@ class GatewayAuthorizationTests {
     }
 
     private void bearerCall(Row row, Caller caller, String token) {
-        services.requests.clear();
+        standIns.services.requests.clear();
         String path = row.path(VALUES);
         WebTestClient.RequestBodySpec request = client.method(HttpMethod.valueOf(row.method())).uri(path)
                 .cookie("tracking", "kept-by-the-browser");
@@ -108,13 +85,13 @@ class GatewayAuthorizationTests {
             assertThat(answer.getResponseBody()).contains(csrfFirst ? "/problems/csrf" : "/problems/unauthenticated");
             assertThat(answer.getResponseHeaders().getContentType()).isNotNull()
                     .satisfies(type -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue());
-            assertThat(services.requests).as("calls the services received").isEmpty();
+            assertThat(standIns.services.requests).as("calls the services received").isEmpty();
         } else {
             assertThat(answer.getStatus().value()).as("%s as %s: %s", path, caller.label(), answer.getResponseBody())
                     .isEqualTo(200);
             assertThat(answer.getResponseBody()).isEqualTo(RecordingService.ANSWER);
-            assertThat(services.requests).as("calls the services received").hasSize(1);
-            RecordingService.Received received = services.requests.get(0);
+            assertThat(standIns.services.requests).as("calls the services received").hasSize(1);
+            RecordingService.Received received = standIns.services.requests.get(0);
             assertThat(received.method()).isEqualTo(row.method());
             assertThat(received.uri()).isEqualTo(path);
             assertThat(received.headers().getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + token);
@@ -123,7 +100,7 @@ class GatewayAuthorizationTests {
     }
 
     private void sessionChangeRefused(Row row, String wrongToken) {
-        services.requests.clear();
+        standIns.services.requests.clear();
         WebTestClient.RequestBodySpec request = client.mutateWith(mockOidcLogin())
                 .method(HttpMethod.valueOf(row.method())).uri(row.path(VALUES));
         if (wrongToken != null) {
@@ -134,6 +111,6 @@ class GatewayAuthorizationTests {
                 .expectStatus().isForbidden()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo("https://ctims.org/problems/csrf");
-        assertThat(services.requests).as("calls the services received").isEmpty();
+        assertThat(standIns.services.requests).as("calls the services received").isEmpty();
     }
 }

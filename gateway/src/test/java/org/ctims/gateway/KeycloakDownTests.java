@@ -10,23 +10,18 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
-import org.ctims.testing.security.TestTokens;
 import org.ctims.testing.security.TestTokens.TokenSpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Keycloak (here the test issuer) stops answering: users signed in before keep working while their
@@ -36,33 +31,17 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(properties = {"ctims.oidc.timeout=1s", "ctims.oidc.connect-timeout=1s"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class KeycloakDownTests {
+class KeycloakDownTests extends FilterChainTests {
 
-    static final TestTokens keycloak = TestTokens.start();
-    static final RecordingService services = RecordingService.start();
+    @RegisterExtension
+    static final StandIns standIns = StandIns.start();
 
-    static final CodeFlowSignIn signIn = CodeFlowSignIn.serve(keycloak,
-            TokenSpec.person("teacher-a", List.of("teacher"), List.of("10001"), "700001"), keycloak.teacher("700001", "10001"));
-
-    @Autowired
-    ApplicationContext context;
-
-    WebTestClient client;
+    static final CodeFlowSignIn signIn = CodeFlowSignIn.serve(standIns.keycloak,
+            TokenSpec.person("teacher-a", List.of("teacher"), List.of("10001"), "700001"), standIns.keycloak.teacher("700001", "10001"));
 
     @DynamicPropertySource
-    static void issuerAndServices(DynamicPropertyRegistry registry) {
-        GatewayTestSupport.issuerAndServices(registry, keycloak, services);
-    }
-
-    @AfterAll
-    static void stop() {
-        services.close();
-        keycloak.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        client = GatewayTestSupport.client(context);
+    static void standIns(DynamicPropertyRegistry registry) {
+        standIns.register(registry);
     }
 
     @Test
@@ -79,7 +58,7 @@ class KeycloakDownTests {
 
     /** The test issuer answers one request at a time: this one is answered once the slow one is done. */
     private static void issuerAnswersAgain() throws IOException, InterruptedException {
-        HttpResponse<Void> keys = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(keycloak.issuer() + "/protocol/openid-connect/certs"))
+        HttpResponse<Void> keys = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(standIns.keycloak.issuer() + "/protocol/openid-connect/certs"))
                 .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.discarding());
         assertThat(keys.statusCode()).isEqualTo(200);
     }
@@ -94,13 +73,13 @@ class KeycloakDownTests {
         String expiring = signIn.signIn(client, signIn.sessionBeforeSignIn(client));
         client.get().uri("/api/followups/reports").cookie("SESSION", valid).exchange().expectStatus().isOk();
 
-        keycloak.close();
-        services.requests.clear();
+        standIns.keycloak.close();
+        standIns.services.requests.clear();
 
         // the access token in the session is still valid: relayed as before
         client.get().uri("/api/followups/reports").cookie("SESSION", valid).exchange()
                 .expectStatus().isOk();
-        assertThat(services.requests).hasSize(1);
+        assertThat(standIns.services.requests).hasSize(1);
 
         // a new sign-in: the page instead of a redirect to a Keycloak that is not there
         client.get().uri("/").accept(MediaType.TEXT_HTML).exchange()
@@ -110,7 +89,7 @@ class KeycloakDownTests {
         client.get().uri("/app.css").exchange().expectStatus().isOk();
 
         // the expiring token cannot be refreshed: 503 problem details, nothing reaches the service
-        services.requests.clear();
+        standIns.services.requests.clear();
         client.get().uri("/api/followups/reports").cookie("SESSION", expiring).exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -118,7 +97,7 @@ class KeycloakDownTests {
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("https://ctims.org/problems/sign-in-unavailable")
                 .jsonPath("$.status").isEqualTo(503);
-        assertThat(services.requests).as("calls the services received").isEmpty();
+        assertThat(standIns.services.requests).as("calls the services received").isEmpty();
     }
 
     private static void unavailablePage(EntityExchangeResult<String> answer) {

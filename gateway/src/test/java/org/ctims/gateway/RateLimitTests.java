@@ -12,13 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
-import org.ctims.testing.security.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,37 +30,25 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * whether they call with their session or a bearer token.
  */
 @SpringBootTest(properties = {"CTIMS_GATEWAY_RATE_LIMIT_PER_MINUTE=1", "CTIMS_GATEWAY_RATE_LIMIT_BURST=5"})
-class RateLimitTests {
+class RateLimitTests extends FilterChainTests {
 
-    static final TestTokens tokens = TestTokens.start();
-    static final RecordingService services = RecordingService.start();
-
-    @Autowired
-    ApplicationContext context;
-
-    WebTestClient client;
+    @RegisterExtension
+    static final StandIns standIns = StandIns.start();
 
     @DynamicPropertySource
-    static void issuerAndServices(DynamicPropertyRegistry registry) {
-        GatewayTestSupport.issuerAndServices(registry, tokens, services);
-    }
-
-    @AfterAll
-    static void stop() {
-        services.close();
-        tokens.close();
+    static void standIns(DynamicPropertyRegistry registry) {
+        standIns.register(registry);
     }
 
     @BeforeEach
-    void setUp() {
-        services.requests.clear();
-        client = GatewayTestSupport.client(context);
+    void noCallsYet() {
+        standIns.services.requests.clear();
     }
 
     @Test
     void oneUserOverTheLimitIsRefusedWhileAnotherIsServed() throws Exception {
-        String busy = tokens.teacher("700001", "10001");
-        String other = tokens.teacher("700002", "10002");
+        String busy = standIns.keycloak.teacher("700001", "10001");
+        String other = standIns.keycloak.teacher("700002", "10002");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<EntityExchangeResult<String>>> busyCalls = pool.invokeAll(
@@ -78,8 +63,8 @@ class RateLimitTests {
                     .filteredOn(status -> status != 200).hasSize(7).containsOnly(429);
             assertThat(otherCalls.stream().map(RateLimitTests::get).map(answer -> answer.getStatus().value()))
                     .as("another teacher at the same moment").containsOnly(200).hasSize(5);
-            assertThat(services.requests).as("calls the services received: the served ones only").hasSize(10);
-            assertThat(services.requests.stream().filter(r -> ("Bearer " + busy).equals(r.headers().getFirst("Authorization"))))
+            assertThat(standIns.services.requests).as("calls the services received: the served ones only").hasSize(10);
+            assertThat(standIns.services.requests.stream().filter(r -> ("Bearer " + busy).equals(r.headers().getFirst("Authorization"))))
                     .hasSize(5);
 
             EntityExchangeResult<String> refused = busyAnswers.stream().filter(a -> a.getStatus().value() == 429)
@@ -98,7 +83,7 @@ class RateLimitTests {
 
     @Test
     void aPersonCountsOnceThroughTheSessionAndABearerToken() {
-        String token = tokens.schoolAdmin("10001");
+        String token = standIns.keycloak.schoolAdmin("10001");
         String subject = UUID.nameUUIDFromBytes("admin".getBytes(StandardCharsets.UTF_8)).toString();
         for (int i = 0; i < 3; i++) {
             client.get().uri("/api/roster/organizations").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
@@ -112,7 +97,7 @@ class RateLimitTests {
                 .expectHeader().exists("Retry-After");
         client.get().uri("/api/roster/organizations").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange().expectStatus().isEqualTo(429);
-        assertThat(services.requests).hasSize(5);
+        assertThat(standIns.services.requests).hasSize(5);
         // the web client itself is not an API call
         session(subject).get().uri("/js/app.js").exchange().expectStatus().isOk();
     }

@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 
-import org.ctims.testing.security.TestTokens;
 import org.ctims.testing.security.TestTokens.TokenSpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
@@ -29,34 +25,18 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * no service.
  */
 @SpringBootTest
-class SessionTests {
+class SessionTests extends FilterChainTests {
 
-    static final TestTokens tokens = TestTokens.start();
-    static final RecordingService services = RecordingService.start();
-
-    @Autowired
-    ApplicationContext context;
-
-    WebTestClient client;
+    @RegisterExtension
+    static final StandIns standIns = StandIns.start();
 
     @DynamicPropertySource
-    static void issuerAndServices(DynamicPropertyRegistry registry) {
-        GatewayTestSupport.issuerAndServices(registry, tokens, services);
+    static void standIns(DynamicPropertyRegistry registry) {
+        standIns.register(registry);
     }
 
-    static final CodeFlowSignIn signIn = CodeFlowSignIn.serve(tokens,
-            TokenSpec.person("teacher-a", List.of("teacher"), List.of("10001"), "700001"), tokens.teacher("700001", "10001"));
-
-    @AfterAll
-    static void stop() {
-        services.close();
-        tokens.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        client = GatewayTestSupport.client(context);
-    }
+    static final CodeFlowSignIn signIn = CodeFlowSignIn.serve(standIns.keycloak,
+            TokenSpec.person("teacher-a", List.of("teacher"), List.of("10001"), "700001"), standIns.keycloak.teacher("700001", "10001"));
 
     @Test
     void theSessionIdChangesAtSignInAndTheOneFromBeforeIsNotSignedIn() {
@@ -86,20 +66,20 @@ class SessionTests {
         String path = "/api/followups/reports/" + UUID.randomUUID();
 
         for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE)) {
-            services.requests.clear();
+            standIns.services.requests.clear();
             refused(client.method(method).uri(path).cookie("SESSION", session).cookie("XSRF-TOKEN", xsrf.getValue()),
                     method + " without the token");
             refused(client.method(method).uri(path).cookie("SESSION", session).cookie("XSRF-TOKEN", xsrf.getValue())
                     .header("X-XSRF-TOKEN", "not-" + xsrf.getValue()), method + " with a wrong token");
             refused(client.method(method).uri(path).cookie("SESSION", session)
                     .header("X-XSRF-TOKEN", xsrf.getValue()), method + " with the token but not the cookie");
-            assertThat(services.requests).as("calls the services received").isEmpty();
+            assertThat(standIns.services.requests).as("calls the services received").isEmpty();
 
             client.method(method).uri(path).cookie("SESSION", session).cookie("XSRF-TOKEN", xsrf.getValue())
                     .header("X-XSRF-TOKEN", xsrf.getValue())
                     .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                     .exchange().expectStatus().isOk();
-            assertThat(services.requests).as("the same change with the token").hasSize(1);
+            assertThat(standIns.services.requests).as("the same change with the token").hasSize(1);
         }
     }
 
