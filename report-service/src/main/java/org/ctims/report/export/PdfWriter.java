@@ -11,20 +11,18 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /**
  * Writes a {@link ReportDocument} as a PDF with Apache PDFBox: the title and "about" lines, then
  * each table under its title, columns sized to their content (numbers right-aligned), the header
  * repeated on every new page. US Letter, landscape when a table has many columns. Pages are
- * buffered in a temporary file rather than the heap. Text uses the standard Helvetica font, so
- * characters outside its Latin-1 repertoire print as "?".
+ * buffered in a temporary file rather than the heap. Text is set in Liberation Sans, embedded as
+ * the subset the document uses ({@link PdfFonts}): Latin in all its European and Vietnamese forms,
+ * Greek and Cyrillic print as they are; a character the font has no glyph for prints as "?".
  */
 public final class PdfWriter {
 
-    private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     private static final float MARGIN = 40;
     private static final float BODY_SIZE = 9;
     private static final float MIN_SIZE = 5.5f;
@@ -36,29 +34,30 @@ public final class PdfWriter {
             boolean landscape = document.tables().stream().anyMatch(t -> t.header().size() > WIDE);
             PDRectangle size = landscape ? new PDRectangle(PDRectangle.LETTER.getHeight(), PDRectangle.LETTER.getWidth())
                     : PDRectangle.LETTER;
-            Pages pages = new Pages(pdf, size);
-            pages.line(document.title(), BOLD, 14, 0);
+            PdfFonts fonts = PdfFonts.load(pdf);
+            Pages pages = new Pages(pdf, size, fonts);
+            pages.line(document.title(), fonts.bold(), 14, 0);
             for (String[] line : document.about()) {
-                pages.line(text(line[0]) + ": " + text(line[1]), REGULAR, 10, 0);
+                pages.line(line[0] + ": " + line[1], fonts.regular(), 10, 0);
             }
             for (ReportDocument.Table table : document.tables()) {
                 pages.gap(10);
-                writeTable(pages, table);
+                writeTable(pages, fonts, table);
             }
             pages.close();
             pdf.save(out);
         }
     }
 
-    private static void writeTable(Pages pages, ReportDocument.Table table) throws IOException {
+    private static void writeTable(Pages pages, PdfFonts fonts, ReportDocument.Table table) throws IOException {
         int columns = table.header().size();
         float[] widths = new float[columns];
         for (int c = 0; c < columns; c++) {
-            widths[c] = BOLD.getStringWidth(text(table.header().get(c))) / 1000 * BODY_SIZE;
+            widths[c] = fonts.width(fonts.bold(), table.header().get(c)) * BODY_SIZE;
         }
         for (List<Object> row : table.rows()) {
             for (int c = 0; c < Math.min(columns, row.size()); c++) {
-                widths[c] = Math.max(widths[c], REGULAR.getStringWidth(text(cell(row.get(c)))) / 1000 * BODY_SIZE);
+                widths[c] = Math.max(widths[c], fonts.width(fonts.regular(), cell(row.get(c))) * BODY_SIZE);
             }
         }
         float total = 0;
@@ -72,11 +71,11 @@ public final class PdfWriter {
         for (int c = 0; c < columns; c++) {
             x[c + 1] = x[c] + widths[c] * scale + PADDING;
         }
-        pages.line(table.title(), BOLD, 11, 0);
+        pages.line(table.title(), fonts.bold(), 11, 0);
         List<Object> header = new ArrayList<>(table.header());
-        pages.row(header, x, BOLD, fontSize, header);
+        pages.row(header, x, fonts.bold(), fontSize, header);
         for (List<Object> row : table.rows()) {
-            pages.row(row, x, REGULAR, fontSize, header);
+            pages.row(row, x, fonts.regular(), fontSize, header);
         }
     }
 
@@ -87,24 +86,19 @@ public final class PdfWriter {
         return value instanceof BigDecimal d ? d.toPlainString() : value.toString();
     }
 
-    /** Only what the standard font can encode (WinAnsi ≈ Latin-1); anything else becomes "?". */
-    static String text(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> out.append(cp >= 0x20 && cp < 0x7f || cp >= 0xa0 && cp <= 0xff ? (char) cp : '?'));
-        return out.toString();
-    }
-
     /** The current page and the writing position, starting a new page when the next line does not fit. */
     private static final class Pages {
 
         private final PDDocument pdf;
         private final PDRectangle size;
+        private final PdfFonts fonts;
         private PDPageContentStream content;
         private float y;
 
-        Pages(PDDocument pdf, PDRectangle size) throws IOException {
+        Pages(PDDocument pdf, PDRectangle size, PdfFonts fonts) throws IOException {
             this.pdf = pdf;
             this.size = size;
+            this.fonts = fonts;
             newPage();
         }
 
@@ -135,20 +129,20 @@ public final class PdfWriter {
             return false;
         }
 
-        void line(String text, PDType1Font font, float fontSize, float x) throws IOException {
+        void line(String text, PDFont font, float fontSize, float x) throws IOException {
             room(fontSize * 1.4f);
             y -= fontSize * 1.4f;
-            show(text(text), font, fontSize, MARGIN + x);
+            show(fonts.printable(font, text), font, fontSize, MARGIN + x);
         }
 
         /** One table row; on a new page the header comes first. */
-        void row(List<Object> cells, float[] x, PDType1Font font, float fontSize, List<Object> header) throws IOException {
+        void row(List<Object> cells, float[] x, PDFont font, float fontSize, List<Object> header) throws IOException {
             if (room(fontSize * 1.5f) && cells != header) {
-                row(header, x, BOLD, fontSize, header);
+                row(header, x, fonts.bold(), fontSize, header);
             }
             y -= fontSize * 1.5f;
             for (int c = 0; c < Math.min(cells.size(), x.length - 1); c++) {
-                String value = fit(text(cell(cells.get(c))), font, fontSize, x[c + 1] - x[c] - PADDING);
+                String value = fit(fonts.printable(font, cell(cells.get(c))), font, fontSize, x[c + 1] - x[c] - PADDING);
                 float left = MARGIN + x[c];
                 if (cells.get(c) instanceof Number) {
                     left = MARGIN + x[c + 1] - PADDING - font.getStringWidth(value) / 1000 * fontSize;
@@ -157,15 +151,15 @@ public final class PdfWriter {
             }
         }
 
-        private static String fit(String value, PDType1Font font, float fontSize, float width) throws IOException {
+        private static String fit(String value, PDFont font, float fontSize, float width) throws IOException {
             String shown = value;
             while (!shown.isEmpty() && font.getStringWidth(shown) / 1000 * fontSize > width + 0.01f) {
-                shown = shown.substring(0, shown.length() - 1);
+                shown = shown.substring(0, shown.offsetByCodePoints(shown.length(), -1));
             }
             return shown;
         }
 
-        private void show(String text, PDType1Font font, float fontSize, float x) throws IOException {
+        private void show(String text, PDFont font, float fontSize, float x) throws IOException {
             content.beginText();
             content.setFont(font, fontSize);
             content.newLineAtOffset(x, y);

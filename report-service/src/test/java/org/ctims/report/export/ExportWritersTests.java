@@ -123,8 +123,20 @@ class ExportWritersTests {
     }
 
     @Test
-    void charactersTheStandardFontCannotShowBecomeQuestionMarks() throws IOException {
-        ReportDocument document = ReportDocument.builder("Zoë Łukasz 学校", "x").build();
-        assertThat(Downloaded.pdfLines(pdf(document))).contains("Zoë ?ukasz ??");
+    void namesPrintAsTheRosterSpellsThem() throws IOException {
+        // Vietnamese given composed and decomposed (e + circumflex + tilde), Polish, Greek, Cyrillic
+        String names = "Nguyễn Thị Đặng, Ngu\u0079e\u0302\u0303n, Łukasz Wąs, Σοφία, Алексей";
+        ReportDocument document = ReportDocument.builder("Teacher summary", "x")
+                .about("Teacher", names)
+                .table("Students", List.of("Student", "STN"), List.of(row("Nguyễn Thị Đặng", "0000000001")))
+                .build();
+        assertThat(Downloaded.pdfLines(pdf(document))).contains(
+                "Teacher: Nguyễn Thị Đặng, Nguyễn, Łukasz Wąs, Σοφία, Алексей", "Nguyễn Thị Đặng 0000000001");
+    }
+
+    @Test
+    void charactersTheFontHasNoGlyphForBecomeQuestionMarks() throws IOException {
+        ReportDocument document = ReportDocument.builder("Zoë 学校 \u0007", "x").build();
+        assertThat(Downloaded.pdfLines(pdf(document))).contains("Zoë ?? ?");
     }
 }
