@@ -49,10 +49,9 @@ public class AccountabilityReports {
         Set<String> approved = cohorts.approvedList(year);
         List<Accountability> schools = new ArrayList<>();
         List<AccountabilityView.Row> rows = new ArrayList<>();
-        // one query per school: fine for a state's few hundred schools; a single grouped query
-        // is the next step if the statewide report gets slow
+        Map<String, List<CohortStudent>> cohortOf = cohorts.cohortsOfTheState(year);
         for (CohortRepository.Group school : cohorts.schools(year)) {
-            Accountability figures = Accountability.of(cohorts.cohort(school.key(), year), approved);
+            Accountability figures = Accountability.of(cohortOf.getOrDefault(school.key(), List.of()), approved);
             schools.add(figures);
             rows.add(AccountabilityView.Row.of(school.key(), school.name(), figures));
         }
