@@ -39,6 +39,8 @@ import org.ctims.platform.security.Role;
 import org.ctims.testing.kafka.KafkaTopics;
 import org.ctims.testing.RealInfrastructure;
 import org.ctims.testing.service.AuthorizationMatrix;
+import org.ctims.testing.service.AuthorizationMatrix.Body;
+import org.ctims.testing.service.HostileInput;
 import org.ctims.testing.service.ServiceStartupChecks;
 import org.ctims.testing.xlsx.HostileWorkbooks;
 import org.junit.jupiter.api.AfterAll;
@@ -1339,19 +1341,44 @@ class FollowupServiceIntegrationTests extends ServiceStartupChecks {
         }
     }
 
+    /** The authorization matrix's fixture: a school, its year and a fresh report of a grade-12 student of teacher A. */
+    private AuthorizationMatrix.Fixture requests(World w, UUID report) {
+        return new AuthorizationMatrix.Fixture(w.pid, w.teacherA, w.otherPid, w.teacherA,
+                Map.of("school", w.pid, "year", w.year, "report", report.toString()),
+                Map.of("stale-save", Body.json("{}", "If-Match", "\"99\""),
+                        "not-a-workbook", Body.multipart("file", "answers.xlsx", "not a workbook".getBytes(StandardCharsets.UTF_8))),
+                "select r.id, r.version, (select count(*) from report_history h where h.report_id = r.id) changes"
+                        + " from report r where r.organization_pid in ('" + w.pid + "', '" + w.otherPid + "') order by r.id");
+    }
+
     @Nested
     class EveryEndpointEveryCaller extends AuthorizationMatrix {
 
         @Override
         protected Fixture fixture() {
             World w = new World();
+            return requests(w, w.student(12).enrolled());
+        }
+    }
+
+    /**
+     * docs/SECURITY.md "Hostile input". The save is sent a complete senior's answers with the
+     * report's current version, so only the hostile part can be what refuses it. {@code q},
+     * {@code teacher} (a staff id is the SIS's text) and the job title and duties are free text, and
+     * so are the audit log's {@code org} and {@code user} filters (state staff may look for any).
+     */
+    @Nested
+    class HostileInputToEveryEndpoint extends HostileInput {
+
+        @Override
+        protected Fixture fixture() {
+            World w = new World();
             UUID report = w.student(12).enrolled();
-            return new Fixture(w.pid, w.teacherA, w.otherPid, w.teacherA,
-                    Map.of("school", w.pid, "year", w.year, "report", report.toString()),
-                    Map.of("stale-save", Body.json("{}", "If-Match", "\"99\""),
-                            "not-a-workbook", Body.multipart("file", "answers.xlsx", "not a workbook".getBytes(StandardCharsets.UTF_8))),
-                    "select r.id, r.version, (select count(*) from report_history h where h.report_id = r.id) changes"
-                            + " from report r where r.organization_pid in ('" + w.pid + "', '" + w.otherPid + "') order by r.id");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> answers = json.readValue(COMPLETE_SENIOR, Map.class);
+            return new Fixture(requests(w, report), Map.of(w.pid, w.otherPid),
+                    Map.of("PUT /api/followups/{id}", new JsonBody(answers, Map.of("If-Match", "\"0\""))),
+                    Set.of("q", "teacher", "jobTitle", "jobDuties", "GET /api/followups/audit org", "GET /api/followups/audit user"), Map.of());
         }
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -20,6 +21,7 @@ import org.ctims.report.export.Downloaded;
 import org.ctims.testing.RealInfrastructure;
 import org.ctims.testing.kafka.KafkaTopics;
 import org.ctims.testing.service.AuthorizationMatrix;
+import org.ctims.testing.service.HostileInput;
 import org.ctims.testing.service.ServiceStartupChecks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -1043,6 +1045,18 @@ class ReportServiceIntegrationTests extends ServiceStartupChecks {
         return n == null ? 0 : n;
     }
 
+    /** The authorization matrix's fixture: one grade-12 enrollment of a teacher of the school. */
+    private AuthorizationMatrix.Fixture requests() {
+        String staffId = "7" + pid;
+        String otherSchool = String.valueOf(Long.parseLong(pid) + 1);
+        send(enrollments, stn, "ctims.roster.enrollment-recorded.v1", id(), Instant.now(),
+                Samples.enrollment(UUID.randomUUID(), YEAR, stn, 12, pid, staffId, "Business"));
+        await().until(() -> count("select count(*) from enrollment where stn = ? and organization_pid = ?", stn, pid) == 1);
+        awaitNoRebuildRunning();
+        return new AuthorizationMatrix.Fixture(pid, staffId, otherSchool, staffId, Map.of("school", pid, "year", YEAR, "teacher", staffId),
+                Map.of(), "select started_at, started_by from rebuild");
+    }
+
     /**
      * Every endpoint, every caller: {@code src/test/resources/authorization-matrix.md}. The other
      * school's teacher has the same staff id as the first school's. State staff start a rebuild in
@@ -1053,19 +1067,24 @@ class ReportServiceIntegrationTests extends ServiceStartupChecks {
 
         @Override
         protected Fixture fixture() {
-            String staffId = "7" + pid;
-            String otherSchool = String.valueOf(Long.parseLong(pid) + 1);
-            send(enrollments, stn, "ctims.roster.enrollment-recorded.v1", id(), Instant.now(),
-                    Samples.enrollment(UUID.randomUUID(), YEAR, stn, 12, pid, staffId, "Business"));
-            await().until(() -> count("select count(*) from enrollment where stn = ? and organization_pid = ?", stn, pid) == 1);
-            awaitNoRebuildRunning();
-            return new Fixture(pid, staffId, otherSchool, staffId, Map.of("school", pid, "year", YEAR, "teacher", staffId),
-                    Map.of(), "select started_at, started_by from rebuild");
+            return requests();
         }
 
         @AfterEach
         void rebuildDone() {
             awaitNoRebuildRunning();
+        }
+    }
+
+    /** docs/SECURITY.md "Hostile input". The audit log's {@code org} and {@code user} are filters (state staff may look for any). */
+    @Nested
+    class HostileInputToEveryEndpoint extends HostileInput {
+
+        @Override
+        protected Fixture fixture() {
+            AuthorizationMatrix.Fixture requests = requests();
+            return new Fixture(requests, Map.of(requests.school(), requests.otherSchool()), Map.of(),
+                    Set.of("GET /api/reports/audit org", "GET /api/reports/audit user"), Map.of());
         }
     }
 }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +31,7 @@ import org.ctims.roster.oneroster.RosterIngest;
 import org.ctims.testing.RealInfrastructure;
 import org.ctims.testing.kafka.KafkaTopics;
 import org.ctims.testing.service.AuthorizationMatrix;
+import org.ctims.testing.service.HostileInput;
 import org.ctims.testing.service.ServiceStartupChecks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -935,20 +937,42 @@ class RosterServiceIntegrationTests extends ServiceStartupChecks {
         }
     }
 
+    /** The authorization matrix's fixture: a stored roster of one school. */
+    private AuthorizationMatrix.Fixture requests() {
+        Roster roster = new Roster();
+        roster.sendAll();
+        await().until(roster::isStored);
+        String otherSchool = String.valueOf(Integer.parseInt(roster.pid) + 1);
+        return new AuthorizationMatrix.Fixture(roster.pid, roster.staffId, otherSchool, "700002",
+                Map.of("school", roster.pid, "year", "2018-2019"),
+                Map.of("not-a-zip", AuthorizationMatrix.Body.multipart("file", "roster.zip", "not a zip".getBytes(StandardCharsets.UTF_8))),
+                "select sis, (select count(*) from org o where o.sis = r.sis) orgs, count(*) rejected"
+                        + " from rejected_record r where sis like 'upload:%' group by sis order by sis");
+    }
+
     @Nested
     class EveryEndpointEveryCaller extends AuthorizationMatrix {
 
         @Override
         protected Fixture fixture() {
-            Roster roster = new Roster();
-            roster.sendAll();
-            await().until(roster::isStored);
-            String otherSchool = String.valueOf(Integer.parseInt(roster.pid) + 1);
-            return new Fixture(roster.pid, roster.staffId, otherSchool, "700002",
-                    Map.of("school", roster.pid, "year", "2018-2019"),
-                    Map.of("not-a-zip", Body.multipart("file", "roster.zip", "not a zip".getBytes(StandardCharsets.UTF_8))),
-                    "select sis, (select count(*) from org o where o.sis = r.sis) orgs, count(*) rejected"
-                            + " from rejected_record r where sis like 'upload:%' group by sis order by sis");
+            return requests();
+        }
+    }
+
+    /**
+     * docs/SECURITY.md "Hostile input". {@code q} is a search; {@code teacher} and {@code sis} are
+     * filters on identifiers that are the SIS's own text (a staff id, the feed's source), so any
+     * text is a valid filter that may match nothing; so are the audit log's {@code org} and
+     * {@code user} filters (state staff may look for any).
+     */
+    @Nested
+    class HostileInputToEveryEndpoint extends HostileInput {
+
+        @Override
+        protected Fixture fixture() {
+            AuthorizationMatrix.Fixture requests = requests();
+            return new Fixture(requests, Map.of(requests.school(), requests.otherSchool()), Map.of(),
+                    Set.of("q", "teacher", "sis", "GET /api/roster/audit org", "GET /api/roster/audit user"), Map.of());
         }
     }
 }

@@ -40,6 +40,11 @@ class ReportController {
 
     static final int DEFAULT_PAGE_SIZE = 100;
     static final int MAX_PAGE_SIZE = 500;
+    /** The grades the follow-up covers (a report exists for students of grades 9 to 12). */
+    static final int MIN_GRADE = 9;
+    static final int MAX_GRADE = 12;
+    /** As long as a staff id may be (the roster rejects a teacher's over 200). */
+    static final int MAX_TEACHER = 200;
     private static final Pattern YEAR = Pattern.compile("^(\\d{4})-(\\d{4})$");
     private static final Pattern PID = Pattern.compile("^\\d{1,20}$");
     private static final Pattern ETAG = Pattern.compile("^(?:W/)?\"(\\d{1,9})\"$");
@@ -143,6 +148,12 @@ class ReportController {
         if (!ReportList.SORTS.containsKey(sortParts[0])
                 || (sortParts.length == 2 && !sortParts[1].equalsIgnoreCase("asc") && !descending)) {
             errors.add(new FieldViolation("sort", "one of " + new TreeSet<>(ReportList.SORTS.keySet()) + ", optionally ,asc or ,desc"));
+        }
+        if (grade != null && (grade < MIN_GRADE || grade > MAX_GRADE)) {
+            errors.add(new FieldViolation("grade", "a grade from " + MIN_GRADE + " to " + MAX_GRADE));
+        }
+        if (teacher != null && teacher.strip().length() > MAX_TEACHER) {
+            errors.add(new FieldViolation("teacher", "a staff id of at most " + MAX_TEACHER + " characters"));
         }
         if (q != null && q.length() > 100) {
             errors.add(new FieldViolation("q", "at most 100 characters"));

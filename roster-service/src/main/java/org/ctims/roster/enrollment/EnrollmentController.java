@@ -31,6 +31,8 @@ class EnrollmentController {
 
     private static final Pattern SCHOOL_YEAR = Pattern.compile("\\d{4}-\\d{4}");
     static final int MAX_SIZE = 500;
+    /** The longest staff id the intake keeps. */
+    static final int MAX_STAFF_ID = 200;
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -48,6 +50,9 @@ class EnrollmentController {
         user.requireOrganization(pid);
         if (!SCHOOL_YEAR.matcher(schoolYear).matches()) {
             throw new InvalidInputException("schoolYear", "Write the school year like 2018-2019.");
+        }
+        if (teacher != null && teacher.length() > MAX_STAFF_ID) {
+            throw new InvalidInputException("teacher", "A staff id is at most " + MAX_STAFF_ID + " characters.");
         }
         if (page < 0 || size < 1 || size > MAX_SIZE) {
             throw new InvalidInputException("size", "page starts at 0; size is 1 to " + MAX_SIZE + ".");

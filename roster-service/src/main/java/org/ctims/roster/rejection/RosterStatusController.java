@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 class RosterStatusController {
 
     static final int MAX_SIZE = 500;
+    static final int MAX_SIS = 1000;
 
     private final JdbcClient jdbc;
     private final Duration reportAfter;
@@ -43,7 +44,7 @@ class RosterStatusController {
                                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
                                    CurrentUser user) {
         OrganizationScope scope = scopeFor(school, user);
-        checkPage(page, size);
+        checkFilter(sis, page, size);
         return jdbc.sql("""
                 select * from (
                     select r.id, r.sis, coalesce(r.school_pid, o.pid) school_pid, r.school_sourced_id, r.record_type,
@@ -65,7 +66,7 @@ class RosterStatusController {
                                     @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
                                     CurrentUser user) {
         OrganizationScope scope = scopeFor(school, user);
-        checkPage(page, size);
+        checkFilter(sis, page, size);
         return jdbc.sql("""
                 select p.sis, p.sourced_id enrollment_sourced_id, o.pid school_pid, p.school_sourced_id, p.waiting_for, p.since
                 from pending_enrollment p
@@ -89,7 +90,10 @@ class RosterStatusController {
         return user.scope();
     }
 
-    private static void checkPage(int page, int size) {
+    private static void checkFilter(String sis, int page, int size) {
+        if (sis != null && sis.length() > MAX_SIS) {
+            throw new InvalidInputException("sis", "An SIS name is at most " + MAX_SIS + " characters.");
+        }
         if (page < 0) {
             throw new InvalidInputException("page", "page starts at 0.");
         }

@@ -32,6 +32,12 @@ public class PlatformWebAutoConfiguration {
         return new ProblemDetailsAdvice();
     }
 
+    /** Whole numbers in parameters are ASCII decimal. */
+    @Bean
+    AsciiNumbers asciiNumbers() {
+        return new AsciiNumbers();
+    }
+
     /** A request the security firewall refuses (e.g. a {@code ;} or an encoded {@code %} in the path) is a 400 problem. */
     @Bean
     RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {

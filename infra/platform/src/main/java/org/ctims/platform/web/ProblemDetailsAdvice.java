@@ -98,6 +98,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             // e.g. the rollback failed because the server went away mid-transaction: nothing was changed
             return handleUnavailable(e);
         }
+        if (UnstorableText.is(e)) {
+            return respond(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                    "The request holds a character that cannot be stored (a NUL character). Nothing was changed.");
+        }
         String incident = UUID.randomUUID().toString();
         // the message of an unexpected error may echo the request (an e-mail, an STN): masked
         log.error("Unexpected error, incident {}", incident, PersonalData.redacted(e));

@@ -11,11 +11,13 @@ import org.ctims.platform.security.CurrentUser;
 import org.ctims.platform.web.ConflictException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A tiny service built on the platform, to test what every real service gets from it. */
@@ -27,6 +29,23 @@ public class SecuredTestApplication {
 
     @RestController
     static class ThingsController {
+
+        private final JdbcTemplate jdbc;
+
+        ThingsController(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        /** Sends the text to PostgreSQL as a statement parameter. */
+        @GetMapping("/things/echo")
+        Map<String, String> echo(@RequestParam String text) {
+            return Map.of("text", jdbc.queryForObject("select cast(? as text)", String.class, text));
+        }
+
+        @GetMapping("/things/pages")
+        Map<String, Object> pages(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Long after) {
+            return after == null ? Map.of("page", page) : Map.of("page", page, "after", after);
+        }
 
         @GetMapping("/things/me")
         Map<String, Object> me(CurrentUser user) {

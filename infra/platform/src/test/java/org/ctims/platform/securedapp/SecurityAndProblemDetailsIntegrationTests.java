@@ -136,6 +136,35 @@ class SecurityAndProblemDetailsIntegrationTests extends SecuredAppTest {
     }
 
     @Test
+    void aNulCharacterThatReachesTheDatabaseIsABadRequest() throws Exception {
+        String token = tokens.stateAdmin();
+        assertThat(get("/things/echo?text=a%0D%0Ab", token).body()).isEqualTo("{\"text\":\"a\\r\\nb\"}");
+
+        HttpResponse<String> nul = get("/things/echo?text=a%00b", token);
+
+        assertProblem(nul, 400, "urn:ctims:problem:malformed-request");
+        assertThat(nul.body()).doesNotContain("SQL").doesNotContain("0x00").doesNotContain("Exception");
+    }
+
+    @Test
+    void wholeNumbersAreWrittenInAsciiDecimalDigitsOnly() throws Exception {
+        String token = tokens.stateAdmin();
+        assertThat(get("/things/pages?page=12&after=-3", token).body()).contains("\"page\":12").contains("\"after\":-3");
+        assertThat(get("/things/pages?page=+7", token).body()).contains("\"page\":7");
+        assertThat(get("/things/pages?page=", token).body()).contains("\"page\":0");
+
+        for (String number : List.of("%D9%A1%D9%A2", "%E0%A5%A7", "%EF%BC%91", "0x10", "%2310", "1e3", "1.0", "99999999999")) {
+            HttpResponse<String> page = get("/things/pages?page=" + number, token);
+            assertThat(page.statusCode()).as("page=%s answered %s", number, page.body()).isEqualTo(400);
+            assertProblem(page, 400, "urn:ctims:problem:bad-request");
+            String beyondLong = number.replace("99999999999", "99999999999999999999");
+            HttpResponse<String> after = get("/things/pages?after=" + beyondLong, token);
+            assertThat(after.statusCode()).as("after=%s answered %s", beyondLong, after.body()).isEqualTo(400);
+            assertProblem(after, 400, "urn:ctims:problem:bad-request");
+        }
+    }
+
+    @Test
     void healthProbesAnswerWithoutAToken() throws Exception {
         assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health/readiness", null).body()).contains("UP");

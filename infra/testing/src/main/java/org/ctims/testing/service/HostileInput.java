@@ -100,7 +100,8 @@ public abstract class HostileInput {
      * @param otherSchoolValues a value of the school's (its PID, a report id) → the same kind of
      *        value of another school; sent wherever the first appears
      * @param jsonBodies by endpoint ({@code PUT /api/x/{id}}): a valid body, which the corpus spoils
-     * @param freeText names of query parameters and body fields where any text is valid (a search)
+     * @param freeText names of query parameters and body fields where any text is valid (a search), or
+     *        {@code METHOD /pattern name} for a parameter that is a search on that endpoint only
      * @param changingTables tables of the schema that change by design while the corpus runs, each with the reason
      */
     public record Fixture(AuthorizationMatrix.Fixture requests, Map<String, String> otherSchoolValues,
@@ -314,7 +315,7 @@ public abstract class HostileInput {
             } else if (requestParam != null || (parameter.getParameterAnnotations().length == 0
                     && BeanUtils.isSimpleProperty(parameter.getParameterType()))) {
                 String name = name(requestParam, parameter);
-                boolean freeText = fixture.freeText().contains(name);
+                boolean freeText = fixture.freeText().contains(name) || fixture.freeText().contains(endpoint + " " + name);
                 for (Map.Entry<String, String> v : hostileValues(query.get(name), fixture, false).entrySet()) {
                     Map<String, String> q = new LinkedHashMap<>(query);
                     q.put(name, v.getValue());
