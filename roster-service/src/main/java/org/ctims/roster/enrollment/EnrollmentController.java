@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAnyRole('teacher', 'school-admin', 'state-admin', 'report-consumer')")
 class EnrollmentController {
 
-    private static final Pattern SCHOOL_YEAR = Pattern.compile("\\d{4}-\\d{4}");
+    private static final Pattern SCHOOL_YEAR = Pattern.compile("(\\d{4})-(\\d{4})");
     static final int MAX_SIZE = 500;
     /** The longest staff id the intake keeps. */
     static final int MAX_STAFF_ID = 200;
@@ -48,7 +48,7 @@ class EnrollmentController {
                                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
                                      CurrentUser user) {
         user.requireOrganization(pid);
-        if (!SCHOOL_YEAR.matcher(schoolYear).matches()) {
+        if (!isSchoolYear(schoolYear)) {
             throw new InvalidInputException("schoolYear", "Write the school year like 2018-2019.");
         }
         if (teacher != null && teacher.length() > MAX_STAFF_ID) {
@@ -89,5 +89,11 @@ class EnrollmentController {
                 .students(enrollments.stream().map(EnrollmentView::stn).distinct().toList()).details(what)
                 .count(enrollments.size()));
         return enrollments;
+    }
+
+    /** Two consecutive years, like 2018-2019. */
+    private static boolean isSchoolYear(String year) {
+        java.util.regex.Matcher m = SCHOOL_YEAR.matcher(year);
+        return m.matches() && Integer.parseInt(m.group(2)) == Integer.parseInt(m.group(1)) + 1;
     }
 }
