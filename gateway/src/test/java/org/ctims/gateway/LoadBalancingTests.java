@@ -164,6 +164,29 @@ class LoadBalancingTests {
         assertThat(first.requests.size() + second.requests.size()).isEqualTo(1);
     }
 
+    @Test
+    void aReadWhoseConnectionBrokeBeforeTheAnswerGoesToTheOtherInstanceAChangeDoesNot() {
+        // the first instance takes every call and drops its connection unanswered, as one killed under a
+        // kept-alive connection: a read changes nothing, so it is answered by the other instance
+        first.hangUp = true;
+        for (int call = 0; call < 4; call++) {
+            get().exchange().expectStatus().isOk().expectBody(String.class).isEqualTo(RecordingService.ANSWER);
+        }
+        assertThat(second.requests).hasSize(4);
+        assertThat(first.requests).isNotEmpty().allSatisfy(r -> assertThat(r.method()).isEqualTo("GET"));
+
+        // two changes in a row: round robin sends one to each; the one the first instance dropped is not sent again
+        first.requests.clear();
+        second.requests.clear();
+        List<Integer> statuses = new ArrayList<>();
+        for (int call = 0; call < 2; call++) {
+            statuses.add(post().exchange().returnResult(String.class).getStatus().value());
+        }
+        assertThat(statuses).containsExactlyInAnyOrder(200, 503);
+        assertThat(first.requests).hasSize(1);
+        assertThat(second.requests).hasSize(1);
+    }
+
     private WebTestClient.RequestHeadersSpec<?> get() {
         return client.get().uri("/api/roster/organizations");
     }
