@@ -33,7 +33,8 @@ import org.awaitility.Awaitility;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import org.ctims.followup.imports.BulkWorkbook;
-import org.ctims.followup.limits.HeavyRequests;
+import org.ctims.followup.limits.WorkbookRequests;
+import org.ctims.platform.limits.HeavyRequests;
 import org.ctims.platform.security.CurrentUser;
 import org.ctims.platform.security.Role;
 import org.ctims.testing.kafka.KafkaTopics;
@@ -1001,7 +1002,7 @@ class FollowupServiceIntegrationTests extends ServiceStartupChecks {
             CountDownLatch release = new CountDownLatch(1);
             ExecutorService pool = Executors.newSingleThreadExecutor();
             try {
-                Future<?> held = pool.submit(() -> heavy.run(HeavyRequests.EXPORTS, teacherA, () -> {
+                Future<?> held = pool.submit(() -> heavy.run(WorkbookRequests.EXPORTS, teacherA, () -> {
                     running.countDown();
                     try {
                         return release.await(30, TimeUnit.SECONDS);
@@ -1023,7 +1024,7 @@ class FollowupServiceIntegrationTests extends ServiceStartupChecks {
             }
             assertThat(download(list, teacher(w)).statusCode()).isEqualTo(200);
 
-            Bulkhead exports = bulkheads.bulkhead(HeavyRequests.EXPORTS);
+            Bulkhead exports = bulkheads.bulkhead(WorkbookRequests.EXPORTS.bulkhead());
             int slots = exports.getBulkheadConfig().getMaxConcurrentCalls();
             for (int i = 0; i < slots; i++) {
                 exports.acquirePermission();

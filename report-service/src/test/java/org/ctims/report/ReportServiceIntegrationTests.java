@@ -17,6 +17,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.awaitility.Awaitility;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import org.ctims.platform.limits.HeavyRequests;
+import org.ctims.platform.security.CurrentUser;
+import org.ctims.platform.security.Role;
 import org.ctims.report.export.Downloaded;
 import org.ctims.testing.RealInfrastructure;
 import org.ctims.testing.kafka.KafkaTopics;
@@ -1055,6 +1060,57 @@ class ReportServiceIntegrationTests extends ServiceStartupChecks {
         awaitNoRebuildRunning();
         return new AuthorizationMatrix.Fixture(pid, staffId, otherSchool, staffId, Map.of("school", pid, "year", YEAR, "teacher", staffId),
                 Map.of(), "select started_at, started_by from rebuild");
+    }
+
+    @Nested
+    class DownloadLimits {
+
+        @Autowired
+        HeavyRequests heavy;
+        @Autowired
+        BulkheadRegistry bulkheads;
+
+        /** The state admin's {@link CurrentUser} as the resource server builds it from the test token. */
+        private CurrentUser stateAdmin() {
+            var user = tokens.stateAdmin();
+            String subject = com.jayway.jsonpath.JsonPath.read(new String(java.util.Base64.getUrlDecoder()
+                    .decode(user.split("\\.")[1]), StandardCharsets.UTF_8), "$.sub");
+            return new CurrentUser(subject, "state", "State Staff", Set.of(Role.STATE_ADMIN), Set.of(), null);
+        }
+
+        @Test
+        void aSecondDownloadOfTheSameUserIs429OneOverTheBulkheadIs503AndEachPlaceComesBack() throws Exception {
+            String path = "/api/reports/accountability/state.xlsx?year=2020-2021";
+            assertThat(get(path, tokens.stateAdmin()).statusCode()).isEqualTo(200);
+            assertThat(get(path, tokens.stateAdmin()).statusCode()).as("the first download's place was given back").isEqualTo(200);
+
+            try (HeavyRequests.Permit running = heavy.enter(new HeavyRequests.Kind("report-downloads", "x"), stateAdmin())) {
+                var again = get(path, tokens.stateAdmin());
+                assertThat(again.statusCode()).isEqualTo(429);
+                assertThat(again.headers().firstValue("Retry-After")).hasValue("5");
+                assertThat(json.readTree(again.body()).path("type").asString()).isEqualTo("urn:ctims:problem:one-at-a-time");
+                assertThat(get(path, tokens.client("report-reader", "report-consumer")).statusCode()).as("another caller").isEqualTo(200);
+            }
+            assertThat(get(path, tokens.stateAdmin()).statusCode()).isEqualTo(200);
+
+            Bulkhead downloads = bulkheads.bulkhead("report-downloads");
+            int places = downloads.getBulkheadConfig().getMaxConcurrentCalls();
+            for (int i = 0; i < places; i++) {
+                downloads.acquirePermission();
+            }
+            try {
+                var busy = get(path, tokens.stateAdmin());
+                assertThat(busy.statusCode()).isEqualTo(503);
+                assertThat(json.readTree(busy.body()).path("type").asString()).isEqualTo("urn:ctims:problem:busy");
+                assertThat(get("/api/reports/accountability/state?year=2020-2021", tokens.stateAdmin()).statusCode())
+                        .as("the JSON report is not limited").isEqualTo(200);
+            } finally {
+                for (int i = 0; i < places; i++) {
+                    downloads.onComplete();
+                }
+            }
+            assertThat(get(path, tokens.stateAdmin()).statusCode()).isEqualTo(200);
+        }
     }
 
     /**

@@ -26,6 +26,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
+import org.ctims.platform.limits.HeavyRequests;
+import org.ctims.platform.security.CurrentUser;
+import org.ctims.platform.security.Role;
 import org.ctims.roster.oneroster.OneRosterParser;
 import org.ctims.roster.oneroster.RosterIngest;
 import org.ctims.testing.RealInfrastructure;
@@ -686,6 +689,29 @@ class RosterServiceIntegrationTests extends ServiceStartupChecks {
                     .cteClass("c-1", "org-1", "sy-2019", "Business and Marketing")
                     .enrollment("e-t1", "t-1", "c-1", "org-1", "teacher").enrollment("e-u1", "u-1", "c-1", "org-1", "student")
                     .demographic("u-1", "2001-02-03", "male");
+        }
+
+        @Autowired
+        HeavyRequests heavy;
+
+        @Test
+        void aSecondUploadOfTheSameCallerWhileTheFirstIsReadIs429AndChangesNothing() throws Exception {
+            Roster roster = new Roster();
+            String client = "sis-busy-" + roster.pid;
+            CurrentUser uploader = new CurrentUser(UUID.nameUUIDFromBytes(client.getBytes(StandardCharsets.UTF_8)).toString(),
+                    client, client, Set.of(Role.SIS_INTEGRATION), Set.of(), null);
+            try (HeavyRequests.Permit first = heavy.enter(new HeavyRequests.Kind("roster-uploads", "roster upload"), uploader)) {
+                java.net.http.HttpResponse<String> again = upload(completeRoster(roster).bytes(), tokens.client(client, "sis-integration"));
+                assertThat(again.statusCode()).as(again.body()).isEqualTo(429);
+                assertThat(again.headers().firstValue("Retry-After")).hasValue("5");
+                assertThat(json.readTree(again.body()).path("type").asString()).isEqualTo("urn:ctims:problem:one-at-a-time");
+                assertThat(jdbc.queryForObject("select count(*) from roster_user where sis = ?", Long.class, "upload:" + client))
+                        .isZero();
+            }
+            java.net.http.HttpResponse<String> later = upload(completeRoster(roster).bytes(), tokens.client(client, "sis-integration"));
+            assertThat(later.statusCode()).as(later.body()).isEqualTo(200);
+            assertThat(jdbc.queryForObject("select count(*) from roster_user where sis = ?", Long.class, "upload:" + client))
+                    .isEqualTo(2);
         }
 
         @Test

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import org.ctims.certification.catalog.CatalogProperties;
 import org.ctims.certification.catalog.InvalidRequestException;
 import org.ctims.certification.catalog.SchoolYear;
+import org.ctims.platform.limits.HeavyRequests;
 import org.ctims.platform.security.CurrentUser;
 import org.ctims.platform.web.UploadedFile;
 import org.springframework.http.HttpStatus;
@@ -24,7 +25,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * State staff upload a year's Approved Assessment List: {@code dryRun=true} previews it (200,
- * changes nothing, lists invalid rows), otherwise it is committed (201) or refused (422).
+ * changes nothing, lists invalid rows), otherwise it is committed (201) or refused (422). Reading
+ * a list file takes seconds of CPU: one at a time per user and at most the bulkhead
+ * {@code catalog-imports} at once, so uploads cannot starve the searches teachers wait on.
  */
 @RestController
 @RequestMapping("/api/certifications/catalog-imports")
@@ -32,17 +35,18 @@ import org.springframework.web.multipart.MultipartFile;
 class CatalogImportController {
 
     private static final String YEAR_FORMAT = "must look like 2018-2019";
+    static final HeavyRequests.Kind IMPORTS = new HeavyRequests.Kind("catalog-imports", "list file");
 
     private final CatalogImportService imports;
     private final ImportLog log;
-    private final ImportBulkhead bulkhead;
+    private final HeavyRequests heavy;
     private final long maxFileSize;
 
-    CatalogImportController(CatalogImportService imports, ImportLog log, ImportBulkhead bulkhead,
+    CatalogImportController(CatalogImportService imports, ImportLog log, HeavyRequests heavy,
                             CatalogProperties properties) {
         this.imports = imports;
         this.log = log;
-        this.bulkhead = bulkhead;
+        this.heavy = heavy;
         this.maxFileSize = properties.imports().maxFileSize().toBytes();
     }
 
@@ -53,10 +57,10 @@ class CatalogImportController {
         SchoolYear schoolYear = InvalidRequestException.schoolYear("year", year);
         try (UploadedFile upload = UploadedFile.copy(file, maxFileSize, "upload.xlsx")) {
             if (dryRun) {
-                return ResponseEntity.ok(bulkhead.run(() -> imports.preview(schoolYear, upload.path(), upload.name())));
+                return ResponseEntity.ok(heavy.run(IMPORTS, user, () -> imports.preview(schoolYear, upload.path(), upload.name())));
             }
             return ResponseEntity.status(HttpStatus.CREATED)
-                    .body(bulkhead.run(() -> imports.commit(schoolYear, upload.path(), upload.name(), user)));
+                    .body(heavy.run(IMPORTS, user, () -> imports.commit(schoolYear, upload.path(), upload.name(), user)));
         }
     }
 

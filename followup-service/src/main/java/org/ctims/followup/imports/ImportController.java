@@ -8,7 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.ctims.followup.limits.HeavyRequests;
+import org.ctims.followup.limits.WorkbookRequests;
+import org.ctims.platform.limits.HeavyRequests;
 import org.ctims.followup.report.ReportDrafts;
 import org.ctims.followup.report.ReportView;
 import org.ctims.platform.audit.AuditEntry;
@@ -66,7 +67,7 @@ class ImportController {
                         CurrentUser user) {
         checkRequest(org, year, user);
         try (UploadedFile upload = UploadedFile.copy(file, properties.maxFileSize().toBytes(), "upload.xlsx")) {
-            ImportResult result = heavy.run(HeavyRequests.IMPORTS, user, () -> imports.run(
+            ImportResult result = heavy.run(WorkbookRequests.IMPORTS, user, () -> imports.run(
                     new BulkFileReader(properties.maxRows()).read(upload.path()), upload.name(), org, year, !dryRun, user));
             // the rows of reports the caller may write: those the answer shows (each saved row has its own save entry)
             List<ImportResult.RowResult> shown = result.results().stream().filter(r -> r.reportId() != null).toList();
@@ -84,7 +85,7 @@ class ImportController {
     void template(@RequestParam(required = false) String org, @RequestParam(required = false) String year, CurrentUser user,
                   HttpServletResponse response) {
         checkRequest(org, year, user);
-        heavy.run(HeavyRequests.EXPORTS, user, () -> {
+        heavy.run(WorkbookRequests.EXPORTS, user, () -> {
             response.setContentType(XLSX);
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                     .filename("followup-entry-" + org + "-" + year + ".xlsx").build().toString());

@@ -9,7 +9,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.ctims.followup.limits.HeavyRequests;
+import org.ctims.followup.limits.WorkbookRequests;
+import org.ctims.platform.limits.HeavyRequests;
 import org.ctims.platform.audit.AuditEntry;
 import org.ctims.platform.audit.AuditLog;
 import org.ctims.platform.security.CurrentUser;
@@ -112,7 +113,7 @@ class ReportController {
                 HttpServletResponse response) {
         ListRequest r = listRequest(org, year, teacher, grade, followUpComplete, certificateComplete, q, 0,
                 DEFAULT_PAGE_SIZE, sort, user);
-        heavy.run(HeavyRequests.EXPORTS, user, () -> {
+        heavy.run(WorkbookRequests.EXPORTS, user, () -> {
             response.setContentType(XLSX);
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                     .filename("students-" + org + "-" + year + ".xlsx").build().toString());

@@ -2,6 +2,7 @@ package org.ctims.report.accountability;
 
 import org.ctims.platform.security.CurrentUser;
 import org.ctims.report.export.Downloads;
+import org.ctims.report.export.LimitedDownloads;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,9 +19,11 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class AccountabilityController {
 
     private final AccountabilityReports reports;
+    private final LimitedDownloads downloads;
 
-    AccountabilityController(AccountabilityReports reports) {
+    AccountabilityController(AccountabilityReports reports, LimitedDownloads downloads) {
         this.reports = reports;
+        this.downloads = downloads;
     }
 
     @GetMapping("/api/reports/accountability")
@@ -40,12 +43,13 @@ class AccountabilityController {
     @PreAuthorize("hasAnyRole('teacher', 'school-admin', 'state-admin', 'report-consumer')")
     ResponseEntity<StreamingResponseBody> schoolFile(@PathVariable String format, @RequestParam(required = false) String org,
                                                      @RequestParam(required = false) String year, CurrentUser user) {
-        return Downloads.as(format, () -> AccountabilityDocuments.school(reports.school(org, year, user)));
+        return downloads.of(user, () -> Downloads.as(format, () -> AccountabilityDocuments.school(reports.school(org, year, user))));
     }
 
     @GetMapping("/api/reports/accountability/state.{format}")
     @PreAuthorize("hasAnyRole('state-admin', 'report-consumer')")
-    ResponseEntity<StreamingResponseBody> stateFile(@PathVariable String format, @RequestParam(required = false) String year) {
-        return Downloads.as(format, () -> AccountabilityDocuments.state(reports.state(year)));
+    ResponseEntity<StreamingResponseBody> stateFile(@PathVariable String format, @RequestParam(required = false) String year,
+                                                    CurrentUser user) {
+        return downloads.of(user, () -> Downloads.as(format, () -> AccountabilityDocuments.state(reports.state(year))));
     }
 }

@@ -13,6 +13,7 @@ import org.ctims.platform.security.CurrentUser;
 import org.ctims.platform.security.OrganizationScope;
 import org.ctims.platform.web.NotFoundException;
 import org.ctims.report.export.Downloads;
+import org.ctims.report.export.LimitedDownloads;
 import org.ctims.report.web.Parameters;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,10 +34,12 @@ class StudentListController {
 
     private final StudentList students;
     private final AuditLog audit;
+    private final LimitedDownloads downloads;
 
-    StudentListController(StudentList students, AuditLog audit) {
+    StudentListController(StudentList students, AuditLog audit, LimitedDownloads downloads) {
         this.students = students;
         this.audit = audit;
+        this.downloads = downloads;
     }
 
     @GetMapping("/api/reports/students.{format}")
@@ -62,7 +65,7 @@ class StudentListController {
         ClientAddress from = audit.currentAddress();
         AuditEntry entry = AuditEntry.of("report.students.export").organization(org, year).details(Map.of("format", format,
                 "organizations", chosen.all() ? "all" : String.join(",", new TreeSet<>(chosen.pids()))));
-        return Downloads.xlsx(StudentList.fileName(year, chosen), out -> students.writeXlsx(year, chosen, out,
-                listed -> audit.recordRead(actor, entry.students(listed.stns()).count(listed.rows()), from)));
+        return downloads.of(user, () -> Downloads.xlsx(StudentList.fileName(year, chosen), out -> students.writeXlsx(year, chosen, out,
+                listed -> audit.recordRead(actor, entry.students(listed.stns()).count(listed.rows()), from))));
     }
 }

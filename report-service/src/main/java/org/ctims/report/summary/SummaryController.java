@@ -2,6 +2,7 @@ package org.ctims.report.summary;
 
 import org.ctims.platform.security.CurrentUser;
 import org.ctims.report.export.Downloads;
+import org.ctims.report.export.LimitedDownloads;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,9 +19,11 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class SummaryController {
 
     private final Summaries summaries;
+    private final LimitedDownloads downloads;
 
-    SummaryController(Summaries summaries) {
+    SummaryController(Summaries summaries, LimitedDownloads downloads) {
         this.summaries = summaries;
+        this.downloads = downloads;
     }
 
     @GetMapping("/api/reports/teacher-summary")
@@ -44,7 +47,7 @@ class SummaryController {
                                                              @RequestParam(required = false) String org,
                                                              @RequestParam(required = false) String year,
                                                              @RequestParam(required = false) String teacher, CurrentUser user) {
-        return Downloads.as(format, () -> SummaryDocuments.teacher(summaries.teacher(org, year, teacher, user)));
+        return downloads.of(user, () -> Downloads.as(format, () -> SummaryDocuments.teacher(summaries.teacher(org, year, teacher, user))));
     }
 
     @GetMapping("/api/reports/school-summary.{format}")
@@ -52,6 +55,6 @@ class SummaryController {
     ResponseEntity<StreamingResponseBody> schoolSummaryFile(@PathVariable String format,
                                                             @RequestParam(required = false) String org,
                                                             @RequestParam(required = false) String year, CurrentUser user) {
-        return Downloads.as(format, () -> SummaryDocuments.school(summaries.school(org, year, user)));
+        return downloads.of(user, () -> Downloads.as(format, () -> SummaryDocuments.school(summaries.school(org, year, user))));
     }
 }

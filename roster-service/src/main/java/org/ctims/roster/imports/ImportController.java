@@ -3,6 +3,7 @@ package org.ctims.roster.imports;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.ctims.platform.limits.HeavyRequests;
 import org.ctims.platform.security.CurrentUser;
 import org.ctims.platform.web.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,16 +16,22 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Upload of a OneRoster 1.2 CSV zip by schools without an SIS feed, by SIS clients, or by state
- * staff for a named SIS (its feed's records repaired or caught up from an export).
+ * staff for a named SIS (its feed's records repaired or caught up from an export). Reading a zip
+ * takes CPU and a connection for its whole run: one at a time per user and at most the bulkhead
+ * {@code roster-uploads} at once, so uploads cannot starve the SIS feeds and the queries.
  */
 @RestController
 @RequestMapping("/api/roster/imports")
 class ImportController {
 
-    private final RosterImports imports;
+    static final HeavyRequests.Kind UPLOADS = new HeavyRequests.Kind("roster-uploads", "roster upload");
 
-    ImportController(RosterImports imports) {
+    private final RosterImports imports;
+    private final HeavyRequests heavy;
+
+    ImportController(RosterImports imports, HeavyRequests heavy) {
         this.imports = imports;
+        this.heavy = heavy;
     }
 
     /**
@@ -39,7 +46,7 @@ class ImportController {
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("file", "Attach the OneRoster CSV zip in the part 'file'.");
         }
-        try (InputStream in = file.getInputStream()) {
+        try (HeavyRequests.Permit permit = heavy.enter(UPLOADS, user); InputStream in = file.getInputStream()) {
             return imports.importZip(in, namespace, user);
         }
     }

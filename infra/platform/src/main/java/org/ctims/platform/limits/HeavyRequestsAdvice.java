@@ -1,4 +1,4 @@
-package org.ctims.followup.limits;
+package org.ctims.platform.limits;
 
 import org.ctims.platform.web.ProblemException;
 import org.ctims.platform.web.ProblemResponses;
@@ -10,7 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** 429 and 503 of {@link HeavyRequests} say when to try again. */
+/** 429 and 503 of {@link HeavyRequests} say when to try again (a bean of {@link PlatformLimitsAutoConfiguration}). */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class HeavyRequestsAdvice {

@@ -1,4 +1,4 @@
-package org.ctims.followup.limits;
+package org.ctims.platform.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,6 +24,9 @@ class HeavyRequestsTests {
     private final HeavyRequests heavy = new HeavyRequests(BulkheadRegistry.of(
             BulkheadConfig.custom().maxConcurrentCalls(2).maxWaitDuration(Duration.ZERO).build()));
 
+    static final HeavyRequests.Kind EXPORTS = new HeavyRequests.Kind("exports", "spreadsheet download");
+    static final HeavyRequests.Kind IMPORTS = new HeavyRequests.Kind("imports", "bulk-entry file");
+
     private final ExecutorService pool = Executors.newFixedThreadPool(2);
 
     static CurrentUser user(String name) {
@@ -34,37 +37,55 @@ class HeavyRequestsTests {
     void aUsersSecondRequestOfAKindWhileTheFirstRunsIs429AndOtherKindsAndUsersStillRun() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<String> first = hold(HeavyRequests.EXPORTS, user("ann"), running, release);
+        CompletableFuture<String> first = hold(EXPORTS, user("ann"), running, release);
         assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
 
-        assertThatThrownBy(() -> heavy.run(HeavyRequests.EXPORTS, user("ann"), () -> "again"))
+        assertThatThrownBy(() -> heavy.run(EXPORTS, user("ann"), () -> "again"))
                 .isInstanceOfSatisfying(HeavyRequests.TooManyRequestsException.class, e -> assertThat(e.status().value()).isEqualTo(429));
-        assertThat(heavy.run(HeavyRequests.IMPORTS, user("ann"), () -> "import")).isEqualTo("import");
-        assertThat(heavy.run(HeavyRequests.EXPORTS, user("bob"), () -> "bob")).isEqualTo("bob");
+        assertThat(heavy.run(IMPORTS, user("ann"), () -> "import")).isEqualTo("import");
+        assertThat(heavy.run(EXPORTS, user("bob"), () -> "bob")).isEqualTo("bob");
 
         release.countDown();
         assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("held");
-        assertThat(heavy.run(HeavyRequests.EXPORTS, user("ann"), () -> "later")).isEqualTo("later");
+        assertThat(heavy.run(EXPORTS, user("ann"), () -> "later")).isEqualTo("later");
     }
 
     @Test
     void oneMoreThanTheBulkheadAllowsIs503AndTheSlotsComeBackAfterAFailure() throws Exception {
         CountDownLatch running = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
-        List<CompletableFuture<String>> held = List.of(hold(HeavyRequests.EXPORTS, user("ann"), running, release),
-                hold(HeavyRequests.EXPORTS, user("bob"), running, release));
+        List<CompletableFuture<String>> held = List.of(hold(EXPORTS, user("ann"), running, release),
+                hold(EXPORTS, user("bob"), running, release));
         assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
 
-        assertThatThrownBy(() -> heavy.run(HeavyRequests.EXPORTS, user("cy"), () -> "third"))
+        assertThatThrownBy(() -> heavy.run(EXPORTS, user("cy"), () -> "third"))
                 .isInstanceOfSatisfying(HeavyRequests.BusyException.class, e -> assertThat(e.status().value()).isEqualTo(503));
         release.countDown();
         for (CompletableFuture<String> f : held) {
             assertThat(f.get(5, TimeUnit.SECONDS)).isEqualTo("held");
         }
-        assertThatThrownBy(() -> heavy.run(HeavyRequests.EXPORTS, user("cy"), () -> {
+        assertThatThrownBy(() -> heavy.run(EXPORTS, user("cy"), () -> {
             throw new IllegalStateException("broken");
         })).hasMessage("broken");
-        assertThat(heavy.run(HeavyRequests.EXPORTS, user("cy"), () -> "after")).isEqualTo("after");
+        assertThat(heavy.run(EXPORTS, user("cy"), () -> "after")).isEqualTo("after");
+    }
+
+    @Test
+    void aPermitHoldsItsPlaceUntilItIsClosedOnceThoughClosedTwice() {
+        HeavyRequests.Permit first = heavy.enter(EXPORTS, user("ann"));
+        HeavyRequests.Permit second = heavy.enter(EXPORTS, user("bob"));
+        assertThatThrownBy(() -> heavy.enter(EXPORTS, user("ann")))
+                .isInstanceOf(HeavyRequests.TooManyRequestsException.class);
+        assertThatThrownBy(() -> heavy.enter(EXPORTS, user("cy")))
+                .isInstanceOf(HeavyRequests.BusyException.class);
+        first.close();
+        first.close();
+        HeavyRequests.Permit third = heavy.enter(EXPORTS, user("cy"));
+        assertThatThrownBy(() -> heavy.enter(EXPORTS, user("dee")))
+                .as("a second close gave back no second place").isInstanceOf(HeavyRequests.BusyException.class);
+        second.close();
+        third.close();
+        assertThat(heavy.run(EXPORTS, user("ann"), () -> "again")).isEqualTo("again");
     }
 
     @AfterEach
@@ -72,7 +93,7 @@ class HeavyRequestsTests {
         pool.shutdownNow();
     }
 
-    private CompletableFuture<String> hold(String kind, CurrentUser user, CountDownLatch running, CountDownLatch release) {
+    private CompletableFuture<String> hold(HeavyRequests.Kind kind, CurrentUser user, CountDownLatch running, CountDownLatch release) {
         return CompletableFuture.supplyAsync(() -> heavy.run(kind, user, () -> {
             running.countDown();
             try {
