@@ -1,12 +1,14 @@
 package org.ctims.platform.events;
 
 import java.time.Duration;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.apache.kafka.clients.producer.KafkaProducer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,6 +17,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.binder.kafka.properties.KafkaBinderConfigurationProperties;
 import org.springframework.cloud.stream.annotation.StreamRetryTemplate;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
@@ -64,7 +71,8 @@ public class EventsAutoConfiguration {
 
         @Bean
         OutboxRelay outboxRelay(DataSource dataSource, PlatformTransactionManager transactionManager, StreamBridge streamBridge,
-                ObjectProvider<CircuitBreakerRegistry> registry, OutboxProperties properties) {
+                ObjectProvider<CircuitBreakerRegistry> registry, OutboxProperties properties, Environment environment,
+                ObjectProvider<KafkaProperties> kafkaProperties, ObjectProvider<KafkaConnectionDetails> connectionDetails) {
             // Used when resilience4j.circuitbreaker.instances.outbox-relay is not configured.
             CircuitBreakerConfig defaults = CircuitBreakerConfig.custom()
                     .slidingWindowSize(4)
@@ -76,7 +84,18 @@ public class EventsAutoConfiguration {
             CircuitBreaker circuitBreaker = registry.getIfAvailable(() -> CircuitBreakerRegistry.of(defaults))
                     .circuitBreaker("outbox-relay", defaults);
             return new OutboxRelay(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager), streamBridge,
+                    relayProducer(environment, kafkaProperties.getIfAvailable(KafkaProperties::new), connectionDetails),
                     circuitBreaker, properties);
+        }
+
+        /** A producer with the settings of the binder's producer bindings ({@code spring.cloud.stream.kafka.binder.*}). */
+        private static RelayProducer relayProducer(Environment environment, KafkaProperties kafkaProperties,
+                ObjectProvider<KafkaConnectionDetails> connectionDetails) {
+            KafkaBinderConfigurationProperties binder = new KafkaBinderConfigurationProperties(kafkaProperties, connectionDetails);
+            Binder.get(environment).bind("spring.cloud.stream.kafka.binder", Bindable.ofInstance(binder));
+            Map<String, Object> configuration = RelayProducer.configuration(binder,
+                    "outbox-relay-" + environment.getProperty("spring.application.name", "unnamed"));
+            return new RelayProducer(() -> new KafkaProducer<>(configuration));
         }
     }
 

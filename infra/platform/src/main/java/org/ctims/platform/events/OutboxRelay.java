@@ -32,7 +32,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves committed outbox rows to Kafka, oldest first, and deletes each row only after the broker
- * acknowledged it (the binder runs with {@code producer.sync=true}, so a send returns only then).
+ * acknowledged that very record.
+ *
+ * <p>Batches. A run reads up to {@code ctims.outbox.batch-size} rows and sends them in waves of at most
+ * one row per destination and key: a wave goes out together through the relay's own idempotent producer
+ * ({@link RelayProducer}, {@code acks=all}), is flushed, and each row counts as sent only if its own
+ * future completed with the broker's acknowledgement. The next row of a key goes in a later wave, so it
+ * is sent only after the row before it was acknowledged. The records are those a producer binding makes
+ * ({@link OutboxRecords}); the first row of a destination in an instance's life goes through
+ * {@code StreamBridge} itself (synchronous sends), whose binding provisions the topic with the binder's
+ * settings.
  *
  * <p>Order and failures. After a failed send, no later row with the same destination and key is
  * sent in that run, so an event never overtakes an earlier one of its key. What happens next
@@ -71,13 +80,18 @@ final class OutboxRelay implements SmartLifecycle {
     private final StreamBridge streamBridge;
     private final CircuitBreaker circuitBreaker;
     private final OutboxProperties properties;
+    private final RelayProducer producer;
+    private final OutboxRecords records = new OutboxRecords();
+    /** Destinations StreamBridge has bound (and so provisioned) in this instance; used by the relay thread only. */
+    private final Set<String> boundDestinations = new HashSet<>();
     private volatile ThreadPoolTaskScheduler scheduler;
 
     OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, StreamBridge streamBridge,
-            CircuitBreaker circuitBreaker, OutboxProperties properties) {
+            RelayProducer producer, CircuitBreaker circuitBreaker, OutboxProperties properties) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.streamBridge = streamBridge;
+        this.producer = producer;
         this.circuitBreaker = circuitBreaker;
         this.properties = properties;
     }
@@ -111,45 +125,111 @@ final class OutboxRelay implements SmartLifecycle {
         if (!Boolean.TRUE.equals(locked)) {
             return new Outcome(0, null);
         }
-        List<Row> rows = jdbc.query(NEXT_ROWS, OutboxRelay::row, properties.batchSize());
-        List<Long> sent = new ArrayList<>(rows.size());
-        Set<String> skippedDestinations = new HashSet<>();
-        Set<List<String>> skippedKeys = new HashSet<>();
-        RuntimeException transientFailure = null;
-        for (Row row : rows) {
-            if (skippedDestinations.contains(row.destination()) || skippedKeys.contains(List.of(row.destination(), row.key()))) {
-                continue; // an earlier row of this key failed in this run: keep the order
+        Run run = new Run();
+        List<Row> remaining = jdbc.query(NEXT_ROWS, OutboxRelay::row, properties.batchSize());
+        while (!remaining.isEmpty() && !run.brokerAway()) {
+            // A wave holds at most one row per destination and key: the next row of a key is sent only
+            // after the broker acknowledged the one before, so a failure can never let a later one overtake it.
+            List<Row> wave = new ArrayList<>();
+            List<Row> later = new ArrayList<>();
+            Set<List<String>> inWave = new HashSet<>();
+            for (Row row : remaining) {
+                if (run.holdsBack(row)) {
+                    continue; // an earlier row of this key (or destination) failed in this run: keep the order
+                }
+                (inWave.add(List.of(row.destination(), row.key())) ? wave : later).add(row);
+            }
+            sendWave(wave, run);
+            remaining = later;
+        }
+        if (!run.sent.isEmpty()) {
+            jdbc.update("delete from outbox where id = any(?::bigint[])",
+                    run.sent.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")));
+        }
+        return new Outcome(run.sent.size(), run.transientFailure);
+    }
+
+    /**
+     * The first row for a destination goes through {@code StreamBridge}, whose producer binding provisions
+     * the topic with the binder's settings and answers only once the broker acknowledged it; the rest go
+     * through the relay's own producer, together, each counted as sent only on its own acknowledgement.
+     */
+    private void sendWave(List<Row> wave, Run run) {
+        List<Row> batched = new ArrayList<>(wave.size());
+        for (Row row : wave) {
+            if (run.holdsBack(row)) {
+                continue;
+            }
+            if (boundDestinations.contains(row.destination())) {
+                batched.add(row);
+                continue;
             }
             try {
                 if (!streamBridge.send(row.destination(), message(row))) {
                     throw new IllegalStateException("StreamBridge did not send to " + row.destination());
                 }
-                sent.add(row.id());
+                boundDestinations.add(row.destination());
+                run.sent.add(row.id());
             }
             catch (RuntimeException ex) {
-                Failure failure = Failure.of(ex);
-                recordFailure(row, ex, failure);
-                if (failure == Failure.BROKER) {
-                    transientFailure = ex;
-                    break; // the broker is away or slow: the rest would fail the same way
-                }
-                if (failure == Failure.DESTINATION) {
-                    transientFailure = ex;
-                    skippedDestinations.add(row.destination());
-                }
-                else {
-                    skippedKeys.add(List.of(row.destination(), row.key()));
+                run.failed(row, ex);
+                if (run.brokerAway()) {
+                    return; // the broker is away or slow: the rest would fail the same way
                 }
             }
         }
-        if (!sent.isEmpty()) {
-            jdbc.update("delete from outbox where id = any(?::bigint[])",
-                    sent.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")));
+        if (batched.isEmpty()) {
+            return;
         }
-        return new Outcome(sent.size(), transientFailure);
+        List<RelayProducer.Delivery> results = producer.sendAll(batched.stream()
+                .map(row -> records.record(row.destination(), message(row))).toList());
+        for (int i = 0; i < batched.size(); i++) {
+            RelayProducer.Delivery delivery = results.get(i);
+            if (delivery.acknowledged()) {
+                run.sent.add(batched.get(i).id());
+            }
+            else if (delivery.failure() != null) {
+                run.failed(batched.get(i), delivery.failure());
+            }
+        }
+        if (run.brokerAway()) {
+            producer.reset();
+        }
     }
 
-    private void recordFailure(Row row, RuntimeException ex, Failure failure) {
+    /** What one relay run did so far. */
+    private final class Run {
+        final List<Long> sent = new ArrayList<>();
+        final Set<String> skippedDestinations = new HashSet<>();
+        final Set<List<String>> skippedKeys = new HashSet<>();
+        RuntimeException transientFailure;
+        boolean brokerFailed;
+
+        boolean brokerAway() {
+            return brokerFailed;
+        }
+
+        boolean holdsBack(Row row) {
+            return skippedDestinations.contains(row.destination())
+                    || skippedKeys.contains(List.of(row.destination(), row.key()));
+        }
+
+        void failed(Row row, RuntimeException ex) {
+            Failure failure = Failure.of(ex);
+            recordFailure(row, ex, failure, !(failure == Failure.BROKER && brokerFailed));
+            skippedKeys.add(List.of(row.destination(), row.key()));
+            if (failure == Failure.BROKER) {
+                transientFailure = ex;
+                brokerFailed = true;
+            }
+            else if (failure == Failure.DESTINATION) {
+                transientFailure = ex;
+                skippedDestinations.add(row.destination());
+            }
+        }
+    }
+
+    private void recordFailure(Row row, RuntimeException ex, Failure failure, boolean logIt) {
         boolean park = failure == Failure.RECORD && row.attempts() + 1 >= properties.maxAttempts();
         String error = describe(ex);
         jdbc.update("update outbox set attempts = attempts + 1, last_error = ?, parked_at = case when ? then now() end where id = ?",
@@ -160,7 +240,7 @@ final class OutboxRelay implements SmartLifecycle {
                     + PersonalData.redacted(row.key()) + ") after " + (row.attempts() + 1)
                     + " attempts; later events with this key wait for it: " + PersonalData.redacted(error));
         }
-        else {
+        else if (logIt) {
             log.warn("Outbox event " + row.eventId() + " not delivered to " + row.destination() + ", will retry: "
                     + PersonalData.redacted(error));
         }
@@ -249,6 +329,7 @@ final class OutboxRelay implements SmartLifecycle {
         if (running != null) {
             running.shutdown();
         }
+        producer.close();
     }
 
     @Override
