@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.ctims.platform.SchoolYears;
 import org.ctims.followup.limits.WorkbookRequests;
 import org.ctims.platform.limits.HeavyRequests;
 import org.ctims.followup.report.ReportDrafts;
@@ -43,7 +43,6 @@ import org.springframework.web.multipart.MultipartFile;
 class ImportController {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final Pattern YEAR = Pattern.compile("^(\\d{4})-(\\d{4})$");
     private static final Pattern PID = Pattern.compile("^\\d{1,20}$");
 
     private final ImportService imports;
@@ -110,8 +109,7 @@ class ImportController {
         if (org == null || !PID.matcher(org).matches()) {
             errors.add(new FieldViolation("org", "an organization PID (digits) is required"));
         }
-        Matcher m = year == null ? null : YEAR.matcher(year);
-        if (m == null || !m.matches() || Integer.parseInt(m.group(2)) != Integer.parseInt(m.group(1)) + 1) {
+        if (!SchoolYears.isSchoolYear(year)) {
             errors.add(new FieldViolation("year", "a school year like 2018-2019 is required"));
         }
         if (!errors.isEmpty()) {

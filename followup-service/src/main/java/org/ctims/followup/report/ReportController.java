@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.ctims.platform.SchoolYears;
 import org.ctims.followup.limits.WorkbookRequests;
 import org.ctims.platform.limits.HeavyRequests;
 import org.ctims.platform.audit.AuditEntry;
@@ -46,7 +47,6 @@ class ReportController {
     static final int MAX_GRADE = 12;
     /** As long as a staff id may be (the roster rejects a teacher's over 200). */
     static final int MAX_TEACHER = 200;
-    private static final Pattern YEAR = Pattern.compile("^(\\d{4})-(\\d{4})$");
     private static final Pattern PID = Pattern.compile("^\\d{1,20}$");
     private static final Pattern ETAG = Pattern.compile("^(?:W/)?\"(\\d{1,9})\"$");
 
@@ -135,7 +135,7 @@ class ReportController {
         if (org == null || !PID.matcher(org).matches()) {
             errors.add(new FieldViolation("org", "an organization PID (digits) is required"));
         }
-        if (year == null || !isSchoolYear(year)) {
+        if (!SchoolYears.isSchoolYear(year)) {
             errors.add(new FieldViolation("year", "a school year like 2018-2019 is required"));
         }
         if (page < 0) {
@@ -220,8 +220,4 @@ class ReportController {
         return "\"" + version + "\"";
     }
 
-    private static boolean isSchoolYear(String year) {
-        Matcher m = YEAR.matcher(year);
-        return m.matches() && Integer.parseInt(m.group(2)) == Integer.parseInt(m.group(1)) + 1;
-    }
 }

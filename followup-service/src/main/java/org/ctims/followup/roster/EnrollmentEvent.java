@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.ctims.platform.SchoolYears;
 import org.ctims.platform.events.RejectedEventException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +25,6 @@ record EnrollmentEvent(UUID enrollmentId, boolean removed, String schoolYear, St
     static final String REMOVED = "ctims.roster.enrollment-removed.v1";
 
     private static final JsonMapper json = JsonMapper.shared();
-    private static final Pattern YEAR = Pattern.compile("^(\\d{4})-(\\d{4})$");
     private static final Pattern STN = Pattern.compile("^\\d{10}$");
     private static final Pattern PID = Pattern.compile("^\\d{1,20}$");
 
@@ -53,8 +53,7 @@ record EnrollmentEvent(UUID enrollmentId, boolean removed, String schoolYear, St
             throw new RejectedEventException("enrollmentId is not a UUID");
         }
         String year = required(root, "schoolYear");
-        var m = YEAR.matcher(year);
-        if (!m.matches() || Integer.parseInt(m.group(2)) != Integer.parseInt(m.group(1)) + 1) {
+        if (!SchoolYears.isSchoolYear(year)) {
             throw new RejectedEventException("schoolYear '" + year + "' is not like 2018-2019");
         }
         JsonNode student = object(root, "student");

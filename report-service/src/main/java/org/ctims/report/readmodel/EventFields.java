@@ -2,6 +2,7 @@ package org.ctims.report.readmodel;
 
 import java.util.regex.Pattern;
 
+import org.ctims.platform.SchoolYears;
 import org.ctims.platform.events.CloudEvents;
 import org.ctims.platform.events.RejectedEventException;
 import org.springframework.messaging.Message;
@@ -18,7 +19,6 @@ final class EventFields {
 
     static final Pattern STN = Pattern.compile("^\\d{10}$");
     static final Pattern PID = Pattern.compile("^\\d{1,20}$");
-    private static final Pattern YEAR = Pattern.compile("^(\\d{4})-(\\d{4})$");
     private static final JsonMapper json = JsonMapper.shared();
 
     private EventFields() {
@@ -100,8 +100,7 @@ final class EventFields {
 
     static String schoolYearOf(JsonNode node) {
         String year = required(node, "schoolYear");
-        var m = YEAR.matcher(year);
-        if (!m.matches() || Integer.parseInt(m.group(2)) != Integer.parseInt(m.group(1)) + 1) {
+        if (!SchoolYears.isSchoolYear(year)) {
             throw new RejectedEventException("schoolYear '" + year + "' is not like 2018-2019");
         }
         return year;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.ctims.platform.SchoolYears;
 import org.ctims.platform.web.FieldViolation;
 import org.ctims.platform.web.InvalidInputException;
 
@@ -14,7 +15,6 @@ import org.ctims.platform.web.InvalidInputException;
 public final class Parameters {
 
     private static final Pattern PID = Pattern.compile("^\\d{1,20}$");
-    private static final Pattern YEAR = Pattern.compile("^(\\d{4})-(\\d{4})$");
 
     private final List<FieldViolation> errors = new ArrayList<>();
 
@@ -26,8 +26,7 @@ public final class Parameters {
     }
 
     public Parameters schoolYear(String year) {
-        var y = year == null ? null : YEAR.matcher(year);
-        if (y == null || !y.matches() || Integer.parseInt(y.group(2)) != Integer.parseInt(y.group(1)) + 1) {
+        if (!SchoolYears.isSchoolYear(year)) {
             errors.add(new FieldViolation("year", "must be a school year like 2018-2019"));
         }
         return this;

@@ -3,8 +3,8 @@ package org.ctims.roster.enrollment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
+import org.ctims.platform.SchoolYears;
 import org.ctims.platform.audit.AuditEntry;
 import org.ctims.platform.audit.AuditLog;
 import org.ctims.platform.security.CurrentUser;
@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAnyRole('teacher', 'school-admin', 'state-admin', 'report-consumer')")
 class EnrollmentController {
 
-    private static final Pattern SCHOOL_YEAR = Pattern.compile("(\\d{4})-(\\d{4})");
     static final int MAX_SIZE = 500;
     /** The longest staff id the intake keeps. */
     static final int MAX_STAFF_ID = 200;
@@ -48,7 +47,7 @@ class EnrollmentController {
                                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
                                      CurrentUser user) {
         user.requireOrganization(pid);
-        if (!isSchoolYear(schoolYear)) {
+        if (!SchoolYears.isSchoolYear(schoolYear)) {
             throw new InvalidInputException("schoolYear", "Write the school year like 2018-2019.");
         }
         if (teacher != null && teacher.length() > MAX_STAFF_ID) {
@@ -89,11 +88,5 @@ class EnrollmentController {
                 .students(enrollments.stream().map(EnrollmentView::stn).distinct().toList()).details(what)
                 .count(enrollments.size()));
         return enrollments;
-    }
-
-    /** Two consecutive years, like 2018-2019. */
-    private static boolean isSchoolYear(String year) {
-        java.util.regex.Matcher m = SCHOOL_YEAR.matcher(year);
-        return m.matches() && Integer.parseInt(m.group(2)) == Integer.parseInt(m.group(1)) + 1;
     }
 }
